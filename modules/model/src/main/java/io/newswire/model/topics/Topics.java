@@ -1,0 +1,78 @@
+package io.newswire.model.topics;
+
+import io.newswire.model.Alert;
+import io.newswire.model.ArticleUpdate;
+import io.newswire.model.CorrespondentCredential;
+import io.newswire.model.CorrespondentReport;
+import io.newswire.model.DeadLetter;
+import io.newswire.model.EnrichedReport;
+import io.newswire.model.ReportStatus;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The catalogue of Newswire's topics, in the order a report travels through them. Code never spells a
+ * topic name itself: it reads {@code Topics.REPORTS.name()}.
+ */
+public final class Topics {
+
+    private static final String THIRTY_DAYS_MS = Long.toString(30L * 24 * 60 * 60 * 1000);
+
+    /** Reports as filed, written by the gateway only after validation. */
+    public static final TopicSpec REPORTS = new TopicSpec("newswire.reports.v1", 6,
+            Map.of("retention.ms", THIRTY_DAYS_MS), CorrespondentReport.class,
+            "report id", "Correspondent reports as accepted by the gateway (acks=all, idempotent producer).");
+
+    /** Valid reports with their matching forms and enrichment. */
+    public static final TopicSpec REPORTS_ENRICHED = new TopicSpec("newswire.reports.enriched.v1", 6,
+            Map.of("retention.ms", THIRTY_DAYS_MS), EnrichedReport.class,
+            "report id", "Validated, normalised and enriched reports.");
+
+    /** Every article version, in order per article. */
+    public static final TopicSpec ARTICLE_UPDATES = new TopicSpec("newswire.articles.updates.v1", 6,
+            Map.of("retention.ms", THIRTY_DAYS_MS), ArticleUpdate.class,
+            "article id", "Every version of every article: NEW, UPDATE, CORRECTION, WITHDRAWAL.");
+
+    /** Latest state per article; compacted, so a new consumer can load the current newsroom state. */
+    public static final TopicSpec ARTICLES = new TopicSpec("newswire.articles.v1", 6,
+            Map.of("cleanup.policy", "compact"), ArticleUpdate.class,
+            "article id", "Latest version of each article (compacted).");
+
+    /** What became of each report; the gateway's status endpoint reads it. */
+    public static final TopicSpec REPORT_STATUS = new TopicSpec("newswire.reports.status.v1", 6,
+            Map.of("cleanup.policy", "compact"), ReportStatus.class,
+            "report id", "Latest processing state of each report (compacted).");
+
+    /** Correspondent credentials, hashed; one partition so every gateway reads all of them in order. */
+    public static final TopicSpec CORRESPONDENTS = new TopicSpec("newswire.correspondents.v1", 1,
+            Map.of("cleanup.policy", "compact"), CorrespondentCredential.class,
+            "correspondent id", "Correspondent credentials (token hashes only), compacted.");
+
+    /** Alerts raised by rules on article versions. */
+    public static final TopicSpec ALERTS = new TopicSpec("newswire.alerts.v1", 3,
+            Map.of("retention.ms", THIRTY_DAYS_MS), Alert.class,
+            "alert id", "Alerts raised on article versions by urgency, watch-list and place rules.");
+
+    /** Records that could not be processed, with their original bytes and the reason. */
+    public static final TopicSpec DEAD_LETTERS = new TopicSpec("newswire.dlq.v1", 3,
+            Map.of("retention.ms", THIRTY_DAYS_MS), DeadLetter.class,
+            "original key or report id", "Dead letters: the original bytes, where they came from, and why they failed.");
+
+    private static final List<TopicSpec> ALL = List.of(REPORTS, REPORTS_ENRICHED, ARTICLE_UPDATES, ARTICLES,
+            REPORT_STATUS, CORRESPONDENTS, ALERTS, DEAD_LETTERS);
+
+    private Topics() {
+    }
+
+    /** Every topic, in the order a report travels. */
+    public static List<TopicSpec> all() {
+        return ALL;
+    }
+
+    /** The topic of that name, if Newswire owns it. */
+    public static Optional<TopicSpec> byName(final String name) {
+        return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+}
