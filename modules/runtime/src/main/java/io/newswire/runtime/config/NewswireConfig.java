@@ -1,0 +1,192 @@
+package io.newswire.runtime.config;
+
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Every Newswire setting, declared once with its type, default and documentation (Kafka's own {@link ConfigDef}).
+ *
+ * <p>Values are read, lowest precedence first, from the defaults below, a properties file
+ * ({@code --config FILE}), environment variables ({@code NEWSWIRE_BOOTSTRAP_SERVERS} for
+ * {@code bootstrap.servers}: upper case, dots and dashes as underscores) and command-line overrides.
+ *
+ * <p>Two prefixes pass settings straight through, so security needs no code of ours:
+ * {@code kafka.*} goes to every Kafka client with the prefix removed (e.g. {@code kafka.security.protocol=SASL_SSL}),
+ * {@code schema.registry.*} and {@code basic.auth.*} go to the schema registry client as Confluent names them.
+ */
+public final class NewswireConfig extends AbstractConfig {
+
+    public static final String ENV_PREFIX = "NEWSWIRE_";
+    public static final String KAFKA_PASSTHROUGH_PREFIX = "kafka.";
+
+    public static final String BOOTSTRAP_SERVERS_CONFIG = "bootstrap.servers";
+    private static final String BOOTSTRAP_SERVERS_DOC = "Kafka bootstrap servers, host:port[,host:port].";
+
+    public static final String SCHEMA_REGISTRY_URL_CONFIG = "schema.registry.url";
+    private static final String SCHEMA_REGISTRY_URL_DOC = "Base URL of a registry that speaks the Confluent Schema Registry REST API "
+            + "(Confluent's, or Apicurio's at /apis/ccompat/v7).";
+
+    public static final String AUTO_REGISTER_SCHEMAS_CONFIG = "auto.register.schemas";
+    private static final String AUTO_REGISTER_SCHEMAS_DOC = "Register a value schema on first use. On in `dev`; off in production, "
+            + "where `newswire schemas register` registers schemas/ explicitly and a missing schema is an error.";
+
+    public static final String TOPIC_REPLICATION_FACTOR_CONFIG = "topics.replication.factor";
+    private static final String TOPIC_REPLICATION_FACTOR_DOC = "Replication factor of topics Newswire creates; -1 takes the broker's default.";
+
+    public static final String TOPIC_MIN_INSYNC_REPLICAS_CONFIG = "topics.min.insync.replicas";
+    private static final String TOPIC_MIN_INSYNC_REPLICAS_DOC = "min.insync.replicas of topics Newswire creates; -1 takes the broker's default. "
+            + "With acks=all, 2 of 3 replicas keeps writes durable through one broker loss.";
+
+    public static final String DATA_DIR_CONFIG = "data.dir";
+    private static final String DATA_DIR_DOC = "Where `dev` keeps the embedded broker's and registry's data, state stores and endpoints.json.";
+
+    public static final String GATEWAY_HOST_CONFIG = "gateway.host";
+    private static final String GATEWAY_HOST_DOC = "Interface the gateway listens on.";
+
+    public static final String GATEWAY_PORT_CONFIG = "gateway.port";
+    private static final String GATEWAY_PORT_DOC = "Port of the correspondent gateway (HTTP); 0 picks a free port.";
+
+    public static final String GATEWAY_ACK_TIMEOUT_MS_CONFIG = "gateway.ack.timeout.ms";
+    private static final String GATEWAY_ACK_TIMEOUT_MS_DOC = "How long the gateway waits for Kafka's acknowledgement before answering 503 with Retry-After.";
+
+    public static final String GATEWAY_MAX_BODY_BYTES_CONFIG = "gateway.max.body.bytes";
+    private static final String GATEWAY_MAX_BODY_BYTES_DOC = "Largest request body the gateway reads; larger requests get 413 before the body is read.";
+
+    public static final String GATEWAY_RATE_LIMIT_PER_MINUTE_CONFIG = "gateway.rate.limit.per.minute";
+    private static final String GATEWAY_RATE_LIMIT_PER_MINUTE_DOC = "Reports a correspondent may file per minute (token bucket); more get 429 with Retry-After.";
+
+    public static final String GATEWAY_MAX_CONCURRENT_REQUESTS_CONFIG = "gateway.max.concurrent.requests";
+    private static final String GATEWAY_MAX_CONCURRENT_REQUESTS_DOC = "Requests handled at once; more get 503 at once, so a flood cannot exhaust the JVM.";
+
+    public static final String METRICS_PORT_CONFIG = "metrics.port";
+    private static final String METRICS_PORT_DOC = "Port of the Prometheus scrape endpoint (/metrics); 0 picks a free port.";
+
+    public static final String PROCESSING_APPLICATION_ID_CONFIG = "processing.application.id";
+    private static final String PROCESSING_APPLICATION_ID_DOC = "Kafka Streams application.id of the processing app: its consumer group and the prefix of its internal topics.";
+
+    public static final String PROCESSING_STATE_DIR_CONFIG = "processing.state.dir";
+    private static final String PROCESSING_STATE_DIR_DOC = "Kafka Streams state directory (RocksDB stores). Empty: <data.dir>/streams, or a temp dir.";
+
+    public static final String PROCESSING_THREADS_CONFIG = "processing.threads";
+    private static final String PROCESSING_THREADS_DOC = "Stream threads per processing instance. More instances with the same application id split the partitions.";
+
+    public static final String DEDUP_HORIZON_MS_CONFIG = "dedup.horizon.ms";
+    private static final String DEDUP_HORIZON_MS_DOC = "How far back a report is matched against earlier ones (default 72 h). Fingerprint stores keep this much history.";
+
+    private static final ConfigDef DEFINITION = new ConfigDef()
+            .define(BOOTSTRAP_SERVERS_CONFIG, Type.STRING, "localhost:9092", Importance.HIGH, BOOTSTRAP_SERVERS_DOC)
+            .define(SCHEMA_REGISTRY_URL_CONFIG, Type.STRING, "http://localhost:8081", Importance.HIGH, SCHEMA_REGISTRY_URL_DOC)
+            .define(AUTO_REGISTER_SCHEMAS_CONFIG, Type.BOOLEAN, false, Importance.MEDIUM, AUTO_REGISTER_SCHEMAS_DOC)
+            .define(TOPIC_REPLICATION_FACTOR_CONFIG, Type.SHORT, (short) -1, Importance.MEDIUM, TOPIC_REPLICATION_FACTOR_DOC)
+            .define(TOPIC_MIN_INSYNC_REPLICAS_CONFIG, Type.INT, -1, Importance.MEDIUM, TOPIC_MIN_INSYNC_REPLICAS_DOC)
+            .define(DATA_DIR_CONFIG, Type.STRING, ".newswire", Importance.MEDIUM, DATA_DIR_DOC)
+            .define(GATEWAY_HOST_CONFIG, Type.STRING, "127.0.0.1", Importance.MEDIUM, GATEWAY_HOST_DOC)
+            .define(GATEWAY_PORT_CONFIG, Type.INT, 8080, Range.between(0, 65535), Importance.MEDIUM, GATEWAY_PORT_DOC)
+            .define(GATEWAY_ACK_TIMEOUT_MS_CONFIG, Type.LONG, 5_000L, Range.atLeast(1), Importance.MEDIUM, GATEWAY_ACK_TIMEOUT_MS_DOC)
+            .define(GATEWAY_MAX_BODY_BYTES_CONFIG, Type.INT, 256 * 1024, Range.atLeast(1024), Importance.LOW, GATEWAY_MAX_BODY_BYTES_DOC)
+            .define(GATEWAY_RATE_LIMIT_PER_MINUTE_CONFIG, Type.INT, 120, Range.atLeast(1), Importance.LOW, GATEWAY_RATE_LIMIT_PER_MINUTE_DOC)
+            .define(GATEWAY_MAX_CONCURRENT_REQUESTS_CONFIG, Type.INT, 64, Range.atLeast(1), Importance.LOW, GATEWAY_MAX_CONCURRENT_REQUESTS_DOC)
+            .define(METRICS_PORT_CONFIG, Type.INT, 9464, Range.between(0, 65535), Importance.LOW, METRICS_PORT_DOC)
+            .define(PROCESSING_APPLICATION_ID_CONFIG, Type.STRING, "newswire-processing", Importance.MEDIUM, PROCESSING_APPLICATION_ID_DOC)
+            .define(PROCESSING_STATE_DIR_CONFIG, Type.STRING, "", Importance.LOW, PROCESSING_STATE_DIR_DOC)
+            .define(PROCESSING_THREADS_CONFIG, Type.INT, 1, Range.atLeast(1), Importance.LOW, PROCESSING_THREADS_DOC)
+            .define(DEDUP_HORIZON_MS_CONFIG, Type.LONG, Duration.ofHours(72).toMillis(), Range.atLeast(1), Importance.MEDIUM, DEDUP_HORIZON_MS_DOC);
+
+    public NewswireConfig(final Map<String, ?> values) {
+        super(DEFINITION, values, false);
+    }
+
+    /** The declared keys, for documentation (`newswire config` prints them). */
+    public static ConfigDef definition() {
+        return DEFINITION;
+    }
+
+    /**
+     * Reads the settings from, lowest precedence first: defaults, a properties file, the environment, overrides.
+     *
+     * @param file      a properties file. May be null.
+     * @param env       environment variables (usually {@code System.getenv()}); only {@code NEWSWIRE_*} are read
+     * @param overrides values from the command line; win over everything else
+     */
+    public static NewswireConfig load(final Path file, final Map<String, String> env, final Map<String, ?> overrides) {
+        final Map<String, Object> values = new HashMap<>();
+        if (file != null) {
+            values.putAll(readProperties(file));
+        }
+        values.putAll(fromEnvironment(env));
+        values.putAll(overrides);
+        return new NewswireConfig(values);
+    }
+
+    /** {@code NEWSWIRE_GATEWAY_PORT=9000} becomes {@code gateway.port=9000}; {@code NEWSWIRE_KAFKA_SASL_MECHANISM} a {@code kafka.sasl.mechanism}. */
+    static Map<String, String> fromEnvironment(final Map<String, String> env) {
+        final Map<String, String> values = new HashMap<>();
+        env.forEach((name, value) -> {
+            if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
+                values.put(name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
+            }
+        });
+        return values;
+    }
+
+    private static Map<String, String> readProperties(final Path file) {
+        final Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            properties.load(in);
+        } catch (final IOException e) {
+            throw new UncheckedIOException("Cannot read configuration file " + file + ": " + e.getMessage(), e);
+        }
+        final Map<String, String> values = new HashMap<>();
+        properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name)));
+        return values;
+    }
+
+    /** Settings every Kafka client shares: bootstrap servers plus every {@code kafka.*} passthrough (security, client.rack ...). */
+    public Map<String, Object> kafkaCommon() {
+        final Map<String, Object> common = new HashMap<>(originalsWithPrefix(KAFKA_PASSTHROUGH_PREFIX, true));
+        common.put(BOOTSTRAP_SERVERS_CONFIG, getString(BOOTSTRAP_SERVERS_CONFIG));
+        return common;
+    }
+
+    /** Settings of the schema registry client and serdes, under Confluent's names. */
+    public Map<String, Object> serdeConfig() {
+        final Map<String, Object> serde = new HashMap<>(originalsWithPrefix("schema.registry.", false));
+        serde.putAll(originalsWithPrefix("basic.auth.", false));
+        serde.put(SCHEMA_REGISTRY_URL_CONFIG, getString(SCHEMA_REGISTRY_URL_CONFIG));
+        serde.put(AUTO_REGISTER_SCHEMAS_CONFIG, getBoolean(AUTO_REGISTER_SCHEMAS_CONFIG));
+        return serde;
+    }
+
+    public String bootstrapServers() {
+        return getString(BOOTSTRAP_SERVERS_CONFIG);
+    }
+
+    public Path dataDir() {
+        return Path.of(getString(DATA_DIR_CONFIG));
+    }
+
+    public Duration dedupHorizon() {
+        return Duration.ofMillis(getLong(DEDUP_HORIZON_MS_CONFIG));
+    }
+
+    /** A copy with some values replaced: how `dev` points every component at the embedded stack. */
+    public NewswireConfig with(final Map<String, ?> replacements) {
+        final Map<String, Object> values = new HashMap<>(originals());
+        values.putAll(replacements);
+        return new NewswireConfig(values);
+    }
+}
