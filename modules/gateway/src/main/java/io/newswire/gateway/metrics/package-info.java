@@ -1,0 +1,2 @@
+/** The gateway's metric names and their meaning. */
+package io.newswire.gateway.metrics;

@@ -1,0 +1,2 @@
+/** The processing state of reports, for the gateway's status endpoint. */
+package io.newswire.gateway.status;

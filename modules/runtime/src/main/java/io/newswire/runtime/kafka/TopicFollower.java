@@ -1,0 +1,107 @@
+package io.newswire.runtime.kafka;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Reads a whole topic from the beginning on a background thread and keeps following it, handing each record
+ * to a callback: how a process keeps an in-memory view of a compacted topic (credentials, report states) that
+ * every instance shares. No consumer group: every follower sees every partition.
+ *
+ * <p>A record that fails to deserialize is logged and skipped, so one bad record cannot stop the view.
+ */
+public final class TopicFollower<K, V> implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicFollower.class);
+
+    private final String topic;
+    private final KafkaConsumer<K, V> consumer;
+    private final Consumer<ConsumerRecord<K, V>> onRecord;
+    private final CountDownLatch caughtUp = new CountDownLatch(1);
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    /**
+     * @param consumerConfig client settings (bootstrap, security); group and offsets are managed here
+     * @param onRecord       called on the follower's thread, in offset order per partition
+     */
+    public TopicFollower(final String topic, final Map<String, Object> consumerConfig, final Deserializer<K> keys,
+                         final Deserializer<V> values, final Consumer<ConsumerRecord<K, V>> onRecord) {
+        this.topic = topic;
+        final Map<String, Object> props = new java.util.HashMap<>(consumerConfig);
+        props.remove("group.id");
+        props.put("enable.auto.commit", false);
+        props.put("isolation.level", "read_committed");
+        this.consumer = new KafkaConsumer<>(props, keys, values);
+        this.onRecord = onRecord;
+        this.thread = new Thread(this::run, "follower-" + topic);
+        this.thread.setDaemon(true);
+    }
+
+    /** Starts reading; {@link #awaitCaughtUp} tells when the history present at start has been read. */
+    public TopicFollower<K, V> start() {
+        thread.start();
+        return this;
+    }
+
+    /** Waits until every record that was on the topic when reading started has been handed over. */
+    public boolean awaitCaughtUp(final Duration timeout) throws InterruptedException {
+        return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public boolean isCaughtUp() {
+        return caughtUp.getCount() == 0;
+    }
+
+    private void run() {
+        try {
+            final List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            final Map<TopicPartition, Long> endAtStart = consumer.endOffsets(partitions);
+            while (running) {
+                try {
+                    consumer.poll(Duration.ofMillis(200)).forEach(onRecord);
+                } catch (final org.apache.kafka.common.errors.RecordDeserializationException e) {
+                    LOG.warn("Skipping undecodable record on {}: {}", topic, e.getMessage());
+                    consumer.seek(e.topicPartition(), e.offset() + 1);
+                }
+                if (caughtUp.getCount() > 0 && endAtStart.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+                    caughtUp.countDown();
+                }
+            }
+        } catch (final WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        } catch (final RuntimeException e) {
+            LOG.error("Follower of {} stopped: {}", topic, e.toString(), e);
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(10_000);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
