@@ -1,0 +1,2 @@
+/** HTTP plumbing of the gateway: problem documents, safe body reading, the report endpoints. */
+package io.newswire.gateway.http;

@@ -1,0 +1,28 @@
+package io.newswire.launcher;
+
+import io.newswire.processing.ProcessingApp;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** `newswire process`: run one processing instance; start several and they split the partitions. */
+@Command(name = "process", mixinStandardHelpOptions = true, description = "Run one Kafka Streams processing instance against a cluster.")
+public final class ProcessCommand implements Callable<Integer> {
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        final ProcessingApp app = ProcessingApp.start(connection.load());
+        final CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.close();
+            stopped.countDown();
+        }));
+        stopped.await();
+        return 0;
+    }
+}

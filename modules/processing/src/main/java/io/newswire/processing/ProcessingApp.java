@@ -1,0 +1,121 @@
+package io.newswire.processing;
+
+import io.newswire.processing.deadletter.DeadLetterDeserializationHandler;
+import io.newswire.processing.deadletter.DeadLetterProcessingHandler;
+import io.newswire.runtime.config.NewswireConfig;
+import io.newswire.serde.NewswireSerdes;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Runs the processing topology: one Kafka Streams application, exactly-once (exactly_once_v2). Start more
+ * instances with the same application id and they split the partitions between them.
+ */
+public final class ProcessingApp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessingApp.class);
+
+    private final KafkaStreams streams;
+    private final NewswireSerdes serdes;
+
+    private ProcessingApp(final KafkaStreams streams, final NewswireSerdes serdes) {
+        this.streams = streams;
+        this.serdes = serdes;
+    }
+
+    /** Starts the application and returns at once; {@link #awaitRunning} waits for it to take its partitions. */
+    public static ProcessingApp start(final NewswireConfig config) {
+        final NewswireSerdes serdes = NewswireSerdes.fromConfig(config.serdeConfig());
+        final KafkaStreams streams = new KafkaStreams(ProcessingTopology.build(ProcessingSerdes.from(serdes)), streamsConfig(config));
+        // a thread that dies of an unexpected error is replaced; with exactly-once its open transaction is aborted
+        // and the records are processed again, so nothing is lost or doubled
+        streams.setUncaughtExceptionHandler(error -> {
+            LOG.error("Stream thread failed; replacing it", error);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.start();
+        return new ProcessingApp(streams, serdes);
+    }
+
+    /** The Kafka Streams settings of the processing application. */
+    public static Properties streamsConfig(final NewswireConfig config) {
+        final Map<String, Object> props = new HashMap<>(config.kafkaCommon());
+        // the registry settings travel in the Streams config so the dead-letter handlers can write Avro
+        props.putAll(config.serdeConfig());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.getString(NewswireConfig.PROCESSING_APPLICATION_ID_CONFIG));
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.getInt(NewswireConfig.PROCESSING_THREADS_CONFIG));
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir(config).toString());
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.getShort(NewswireConfig.TOPIC_REPLICATION_FACTOR_CONFIG));
+        // news is read by people waiting for it: commit (and so publish) every 100 ms rather than every 30 s
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
+        props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+        final Properties properties = new Properties();
+        properties.putAll(props);
+        return properties;
+    }
+
+    private static Path stateDir(final NewswireConfig config) {
+        final String configured = config.getString(NewswireConfig.PROCESSING_STATE_DIR_CONFIG);
+        return configured.isBlank() ? config.dataDir().resolve("streams") : Path.of(configured);
+    }
+
+    /** Waits until the application is RUNNING (its partitions assigned). */
+    public boolean awaitRunning(final Duration timeout) throws InterruptedException {
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (streams.state() == KafkaStreams.State.RUNNING) {
+                return true;
+            }
+            if (streams.state() == KafkaStreams.State.ERROR || streams.state() == KafkaStreams.State.NOT_RUNNING) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    @Override
+    public void close() {
+        // leave the group on a clean stop, so a restarted instance gets its partitions at once instead of after
+        // the old member's session times out (45 s by default)
+        streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        serdes.close();
+    }
+
+    /** Runs one processing instance (a deployment's processing service, or a child JVM in tests). */
+    public static void main(final String[] args) throws InterruptedException {
+        final Map<String, Object> overrides = new HashMap<>();
+        for (final String arg : args) {
+            final int eq = arg.indexOf('=');
+            if (eq > 0) {
+                overrides.put(arg.substring(0, eq), arg.substring(eq + 1));
+            }
+        }
+        final NewswireConfig config = NewswireConfig.load(null, System.getenv(), overrides);
+        final ProcessingApp app = start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "processing-shutdown"));
+        Thread.currentThread().join();
+    }
+}

@@ -1,0 +1,140 @@
+package io.newswire.processing.articles;
+
+import io.newswire.model.ArticleUpdate;
+import io.newswire.model.CorrespondentReport;
+import io.newswire.model.EnrichedReport;
+import io.newswire.model.PubStatus;
+import io.newswire.model.ReportKind;
+import io.newswire.model.ReportState;
+import io.newswire.model.ReportStatus;
+import io.newswire.processing.validate.InvalidReportException;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/**
+ * Turns reports into article versions. Runs on the stream re-keyed by desk, so every report of a desk is
+ * handled in order by one task: references and duplicates within a desk resolve deterministically.
+ *
+ * <p>In: {@link EnrichedReport}s keyed by desk. Out: {@link ArticleUpdate}s keyed by article id and
+ * {@link ReportStatus}es keyed by report id (split to their topics by the topology).
+ * <ul>
+ *   <li>the same report id again: a retry; nothing is emitted (a different digest under that id is dead-lettered)</li>
+ *   <li>the same matching text under another id: recorded as DUPLICATE of the first, no new version</li>
+ *   <li>UPDATE / CORRECTION / WITHDRAWAL: the next version of the referenced report's article</li>
+ *   <li>NEW: version 1 of a new article</li>
+ * </ul>
+ */
+public final class ArticleProcessor implements Processor<String, EnrichedReport, String, SpecificRecord> {
+
+    public static final String REPORTS_STORE = "article-reports";
+    public static final String MATCHING_DIGESTS_STORE = "article-matching-digests";
+    public static final String ARTICLES_STORE = "articles";
+
+    private ProcessorContext<String, SpecificRecord> context;
+    private KeyValueStore<String, ReportMemory> reports;
+    private KeyValueStore<String, String> matchingDigests;
+    private KeyValueStore<String, ArticleUpdate> articles;
+
+    @Override
+    public void init(final ProcessorContext<String, SpecificRecord> context) {
+        this.context = context;
+        this.reports = context.getStateStore(REPORTS_STORE);
+        this.matchingDigests = context.getStateStore(MATCHING_DIGESTS_STORE);
+        this.articles = context.getStateStore(ARTICLES_STORE);
+    }
+
+    @Override
+    public void process(final Record<String, EnrichedReport> record) {
+        final EnrichedReport enriched = record.value();
+        final CorrespondentReport report = enriched.getReport();
+        final String reportId = report.getReportId().toString();
+        final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+        final ReportMemory seen = reports.get(reportId);
+        if (seen != null) {
+            if (!seen.contentDigest().equals(report.getContentDigest())) {
+                throw new InvalidReportException("conflicting-resubmission", "articles",
+                        "report " + reportId + " was processed before with other content");
+            }
+            return; // a retry of a report already processed: exactly once means nothing new
+        }
+        final String matchingDigest = matchingDigest(enriched);
+        if (report.getKind() == ReportKind.NEW) {
+            final String earlier = matchingDigests.get(scoped(record.key(), matchingDigest));
+            if (earlier != null) {
+                recordDuplicate(record, report, reports.get(earlier), matchingDigest, now);
+                return;
+            }
+            final ArticleUpdate first = ArticleVersioner.start(report, enriched.getEnrichment(), now);
+            remember(record.key(), report, first.getArticleId(), matchingDigest);
+            emit(record, first, now);
+            return;
+        }
+        final ReportMemory referenced = reports.get(report.getRefersTo().toString());
+        if (referenced == null) {
+            throw new InvalidReportException("unknown-reference", "articles", report.getKind() + " refers to report "
+                    + report.getRefersTo() + ", which this desk (" + record.key() + ") has not received");
+        }
+        final ArticleUpdate current = articles.get(referenced.articleId());
+        if (current.getPubStatus() == PubStatus.CANCELED) {
+            throw new InvalidReportException("article-withdrawn", "articles", "article " + current.getArticleId()
+                    + " was withdrawn; " + report.getKind() + " " + reportId + " cannot change it");
+        }
+        final ArticleUpdate next = ArticleVersioner.revise(current, report, enriched.getEnrichment(), now);
+        remember(record.key(), report, next.getArticleId(), matchingDigest);
+        emit(record, next, now);
+    }
+
+    private void recordDuplicate(final Record<String, EnrichedReport> record, final CorrespondentReport report, final ReportMemory original,
+                                 final String matchingDigest, final Instant now) {
+        reports.put(report.getReportId().toString(), new ReportMemory(report.getReportId().toString(), original.articleId(),
+                report.getCorrespondentId(), report.getContentDigest(), matchingDigest, report.getReceivedAt().toEpochMilli()));
+        context.forward(record.withKey(report.getReportId().toString()).withValue((SpecificRecord) ReportStatus.newBuilder()
+                .setReportId(report.getReportId()).setState(ReportState.DUPLICATE)
+                .setArticleId(UUID.fromString(original.articleId())).setDuplicateOf(UUID.fromString(original.reportId()))
+                .setReason("same text as report " + original.reportId() + " (matching form identical)")
+                .setUpdatedAt(now).build()));
+    }
+
+    private void remember(final String desk, final CorrespondentReport report, final UUID articleId, final String matchingDigest) {
+        final String reportId = report.getReportId().toString();
+        reports.put(reportId, new ReportMemory(reportId, articleId.toString(), report.getCorrespondentId(), report.getContentDigest(),
+                matchingDigest, report.getReceivedAt().toEpochMilli()));
+        matchingDigests.putIfAbsent(scoped(desk, matchingDigest), reportId);
+    }
+
+    private void emit(final Record<String, EnrichedReport> record, final ArticleUpdate version, final Instant now) {
+        articles.put(version.getArticleId().toString(), version);
+        context.forward(record.withKey(version.getArticleId().toString()).withValue((SpecificRecord) version));
+        context.forward(record.withKey(version.getTriggeringReportId().toString()).withValue((SpecificRecord) ReportStatus.newBuilder()
+                .setReportId(version.getTriggeringReportId()).setState(ReportState.PROCESSED)
+                .setArticleId(version.getArticleId()).setArticleVersion(version.getVersion()).setUpdatedAt(now).build()));
+    }
+
+    private static String scoped(final String desk, final String digest) {
+        return desk + "|" + digest;
+    }
+
+    static String matchingDigest(final EnrichedReport enriched) {
+        try {
+            final MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(enriched.getEnrichment().getMatchingHeadline().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(enriched.getEnrichment().getMatchingBody().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (final NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

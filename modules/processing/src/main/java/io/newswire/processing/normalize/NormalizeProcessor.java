@@ -1,0 +1,34 @@
+package io.newswire.processing.normalize;
+
+import io.newswire.model.CorrespondentReport;
+import io.newswire.model.EnrichedReport;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** Wires {@link ReportNormalizer} into the topology; an invalid report's exception goes to the dead-letter handler. */
+public final class NormalizeProcessor implements FixedKeyProcessor<String, CorrespondentReport, EnrichedReport> {
+
+    private final ReportNormalizer normalizer;
+    private FixedKeyProcessorContext<String, EnrichedReport> context;
+
+    public NormalizeProcessor(final ReportNormalizer normalizer) {
+        this.normalizer = normalizer;
+    }
+
+    @Override
+    public void init(final FixedKeyProcessorContext<String, EnrichedReport> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(final FixedKeyRecord<String, CorrespondentReport> record) {
+        if (record.value() == null) {
+            return; // tombstones carry no report
+        }
+        context.forward(record.withValue(normalizer.prepare(record.value(), Instant.now().truncatedTo(ChronoUnit.MILLIS))));
+    }
+}

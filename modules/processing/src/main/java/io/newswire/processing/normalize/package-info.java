@@ -1,0 +1,2 @@
+/** Matching forms of text (Lucene's Arabic and English analysis): for comparing reports, never for display. */
+package io.newswire.processing.normalize;

@@ -1,0 +1,2 @@
+/** Small shared pieces of the processing steps. */
+package io.newswire.processing.support;
