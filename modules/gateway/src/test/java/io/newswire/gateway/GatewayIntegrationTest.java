@@ -1,0 +1,243 @@
+package io.newswire.gateway;
+
+import io.newswire.gateway.auth.CorrespondentAdmin;
+import io.newswire.model.CorrespondentReport;
+import io.newswire.runtime.config.NewswireConfig;
+import io.newswire.runtime.metrics.NewswireMetrics;
+import io.newswire.serde.NewswireSerdes;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.newswire.gateway.GatewayFixture.HTTP;
+import static io.newswire.gateway.GatewayFixture.get;
+import static io.newswire.gateway.GatewayFixture.post;
+import static io.newswire.gateway.GatewayFixture.report;
+import static io.newswire.gateway.GatewayFixture.reportsOnTopic;
+import static io.newswire.gateway.GatewayFixture.uniqueId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The gateway's rules on a real broker and registry. */
+class GatewayIntegrationTest {
+
+    private static NewswireConfig config;
+    private static NewswireMetrics metrics;
+    private static GatewayServer gateway;
+    private static String token;
+
+    @BeforeAll
+    static void start() throws Exception {
+        config = GatewayFixture.config(Map.of());
+        metrics = new NewswireMetrics();
+        gateway = GatewayServer.start(config, metrics);
+        token = GatewayFixture.correspondent(config, gateway, uniqueId("reem"));
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+        metrics.close();
+    }
+
+    @Test
+    void shouldAcceptOnlyAfterKafkaHasTheReportAndKeepArabicByteExact() throws Exception {
+        // Given an Arabic report written decomposed (NFD), with a tatweel and harakat the text must keep
+        final UUID id = UUID.randomUUID();
+        final String headline = Normalizer.normalize("خروج مئاتِ المدنيين من الرقـة بعد فتح ممرٍّ آمن", Normalizer.Form.NFD);
+
+        // When it is posted
+        final HttpResponse<String> answer = post(gateway, token, report(id, headline));
+
+        // Then the 202 names where it is, and the topic holds the text exactly as written, after NFC
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+        assertThat(answer.headers().firstValue(GatewayServer.REQUEST_ID_HEADER)).isPresent();
+        final ConsumerRecord<String, CorrespondentReport> onTopic = reportsOnTopic(config, Set.of(id.toString()), 1).get(0);
+        assertThat(answer.body()).contains("\"partition\":" + onTopic.partition()).contains("\"offset\":" + onTopic.offset());
+        assertThat(onTopic.value().getHeadline()).isEqualTo(Normalizer.normalize(headline, Normalizer.Form.NFC));
+        assertThat(onTopic.value().getHeadline().getBytes(StandardCharsets.UTF_8))
+                .isEqualTo(Normalizer.normalize(headline, Normalizer.Form.NFC).getBytes(StandardCharsets.UTF_8));
+        assertThat(onTopic.value().getContentDigest()).hasSize(64);
+    }
+
+    @Test
+    void shouldAnswerTheSameForAResendAndConflictForOtherContentUnderTheSameId() throws Exception {
+        final UUID id = UUID.randomUUID();
+        final HttpResponse<String> first = post(gateway, token, report(id, "عنوان أول"));
+        final HttpResponse<String> again = post(gateway, token, report(id, "عنوان أول"));
+        final HttpResponse<String> changed = post(gateway, token, report(id, "عنوان مختلف"));
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(again.statusCode()).isEqualTo(202);
+        assertThat(again.body()).contains("\"resubmission\":true").contains(offsetOf(first));
+        assertThat(changed.statusCode()).isEqualTo(409);
+        assertThat(changed.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(changed.body()).contains(id.toString()).contains("refersTo");
+        assertThat(reportsOnTopic(config, Set.of(id.toString()), 1)).hasSize(1);
+    }
+
+    @Test
+    void shouldRememberAcceptedIdsAcrossARestart() throws Exception {
+        // Given a report accepted by one gateway instance
+        final UUID id = UUID.randomUUID();
+        assertThat(post(gateway, token, report(id, "قبل إعادة التشغيل")).statusCode()).isEqualTo(202);
+
+        // When a second instance (a restart, or another replica) receives it again and a changed copy
+        try (NewswireMetrics otherMetrics = new NewswireMetrics(); GatewayServer other = GatewayServer.start(config, otherMetrics)) {
+            final HttpResponse<String> resend = post(other, token, report(id, "قبل إعادة التشغيل"));
+            final HttpResponse<String> conflict = post(other, token, report(id, "نص آخر"));
+
+            // Then it knows the report from the topic: same 202, and 409 for other content
+            assertThat(resend.statusCode()).isEqualTo(202);
+            assertThat(resend.body()).contains("\"resubmission\":true");
+            assertThat(conflict.statusCode()).isEqualTo(409);
+        }
+        assertThat(reportsOnTopic(config, Set.of(id.toString()), 1)).hasSize(1);
+    }
+
+    @Test
+    void shouldRefuseUnknownRevokedAndOtherCorrespondentsTokens() throws Exception {
+        final UUID id = UUID.randomUUID();
+        assertThat(post(gateway, token, report(id, "تقرير")).statusCode()).isEqualTo(202);
+        final String otherId = uniqueId("samir");
+        final String other = GatewayFixture.correspondent(config, gateway, otherId);
+
+        // no token, a made-up token: 401
+        assertThat(post(gateway, null, report(UUID.randomUUID(), "x")).statusCode()).isEqualTo(401);
+        assertThat(post(gateway, "nwt_made-up", report(UUID.randomUUID(), "x")).statusCode()).isEqualTo(401);
+        // another correspondent can neither read nor overwrite the report: 403
+        assertThat(get(gateway, "/v1/reports/" + id, other).statusCode()).isEqualTo(403);
+        assertThat(post(gateway, other, report(id, "تقرير")).statusCode()).isEqualTo(403);
+        assertThat(get(gateway, "/v1/reports/" + id, token).body()).contains("\"state\":\"ACCEPTED\"");
+
+        // once revoked, the token stops working everywhere the topic reaches
+        try (NewswireSerdes serdes = NewswireSerdes.fromConfig(config.serdeConfig()); CorrespondentAdmin admin = new CorrespondentAdmin(config, serdes)) {
+            assertThat(admin.revoke(otherId)).isPresent();
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> get(gateway, "/v1/whoami", other).statusCode() == 401);
+    }
+
+    @Test
+    void shouldGiveADocumentedErrorForEachKindOfBadRequest() throws Exception {
+        final byte[] invalidUtf8 = {'{', '"', 'h', '"', ':', '"', (byte) 0xFF, '"', '}'};
+        final byte[] tooLarge = new byte[config.getInt(NewswireConfig.GATEWAY_MAX_BODY_BYTES_CONFIG) + 1];
+        final String validJson = report(UUID.randomUUID(), "عنوان");
+
+        assertThat(post(gateway, "/v1/reports", token, "application/json", "{\"reportId\": ".getBytes()).statusCode()).isEqualTo(400);
+        assertThat(post(gateway, "/v1/reports", token, "application/json", invalidUtf8).body()).contains("invalid-utf8");
+        assertThat(post(gateway, "/v1/reports", token, "text/plain", validJson.getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(415);
+        assertThat(post(gateway, "/v1/reports", token, "application/json", tooLarge).statusCode()).isEqualTo(413);
+        final HttpResponse<String> invalid = post(gateway, token, "{\"reportId\":\"" + UUID.randomUUID() + "\",\"kind\":\"UPDATE\",\"language\":\"ar\",\"headline\":\"\",\"body\":[\"x\"]}");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.body()).contains("\"pointer\":\"/headline\"").contains("\"pointer\":\"/refersTo\"");
+        assertThat(get(gateway, "/v1/reports/not-a-uuid", token).statusCode()).isEqualTo(400);
+        assertThat(get(gateway, "/v1/reports/" + UUID.randomUUID(), token).statusCode()).isEqualTo(404);
+        assertThat(get(gateway, "/v1/nothing-here", token).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldAcceptOrRejectEachItemOfABatchOnItsOwn() throws Exception {
+        final UUID good = UUID.randomUUID();
+        final UUID alsoGood = UUID.randomUUID();
+        final String array = "[" + report(good, "أول") + ",{\"reportId\":\"bad\"}]";
+        final String ndjson = report(alsoGood, "ثان") + "\n{broken json\n";
+
+        final HttpResponse<String> fromArray = post(gateway, "/v1/reports/batch", token, "application/json", array.getBytes(StandardCharsets.UTF_8));
+        final HttpResponse<String> fromNdjson = post(gateway, "/v1/reports/batch", token, "application/x-ndjson", ndjson.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(fromArray.statusCode()).isEqualTo(200);
+        assertThat(fromArray.body()).contains("\"accepted\":1").contains("\"rejected\":1").contains("\"pointer\":\"/1/reportId\"");
+        assertThat(fromNdjson.body()).contains("\"accepted\":1").contains("malformed-json");
+        assertThat(reportsOnTopic(config, Set.of(good.toString(), alsoGood.toString()), 2)).hasSize(2);
+    }
+
+    @Test
+    void shouldStripBidiOverridesAndSayItDid() throws Exception {
+        final UUID id = UUID.randomUUID();
+        final HttpResponse<String> answer = post(gateway, token, report(id, "عاجل \\u202Eأنباء\\u202C"));
+
+        assertThat(answer.statusCode()).isEqualTo(202);
+        assertThat(answer.body()).contains("warnings").contains("/headline");
+        assertThat(reportsOnTopic(config, Set.of(id.toString()), 1).get(0).value().getHeadline()).isEqualTo("عاجل أنباء");
+    }
+
+    @Test
+    void shouldWriteOneEventPerReportWhenTheSameReportsArriveThreeTimesConcurrently() throws Exception {
+        // Given 1,000 reports, each sent three times by a pool of concurrent clients (an offline queue flushing
+        // while the app also retries)
+        final List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            ids.add(UUID.randomUUID());
+        }
+        final ExecutorService clients = Executors.newFixedThreadPool(16);
+        final List<Future<Integer>> answers = new ArrayList<>();
+        final long started = System.nanoTime();
+        for (int round = 0; round < 3; round++) {
+            for (final UUID id : ids) {
+                answers.add(clients.submit(() -> post(gateway, token, report(id, "تقرير رقم " + id.toString().substring(0, 4))).statusCode()));
+            }
+        }
+        final List<Integer> statuses = new ArrayList<>();
+        for (final Future<Integer> answer : answers) {
+            statuses.add(answer.get());
+        }
+        final double seconds = (System.nanoTime() - started) / 1e9;
+        clients.shutdown();
+
+        // Then every request got 202, and the topic holds 1,000 events, not 3,000
+        assertThat(statuses).hasSize(3_000).containsOnly(202);
+        final Set<String> wanted = ids.stream().map(UUID::toString).collect(java.util.stream.Collectors.toSet());
+        final List<ConsumerRecord<String, CorrespondentReport>> onTopic = reportsOnTopic(config, wanted, 1_000);
+        assertThat(onTopic).hasSize(1_000);
+        assertThat(onTopic.stream().map(ConsumerRecord::key).distinct().count()).isEqualTo(1_000);
+        System.out.printf("storm: 3,000 requests (1,000 distinct reports) from 16 clients in %.1f s: %.0f requests/s%n", seconds, 3_000 / seconds);
+    }
+
+    @Test
+    void shouldLimitTheRateOfEachCorrespondentWithRetryAfter() throws Exception {
+        try (NewswireMetrics limitedMetrics = new NewswireMetrics();
+             GatewayServer limited = GatewayServer.start(GatewayFixture.config(Map.of(NewswireConfig.GATEWAY_RATE_LIMIT_PER_MINUTE_CONFIG, "3")), limitedMetrics)) {
+            final String limitedToken = GatewayFixture.correspondent(config, limited, uniqueId("fast"));
+            final List<Integer> statuses = new ArrayList<>();
+            HttpResponse<String> last = null;
+            for (int i = 0; i < 5; i++) {
+                last = post(limited, limitedToken, report(UUID.randomUUID(), "تقرير"));
+                statuses.add(last.statusCode());
+            }
+            // whoami's polling took none of the write budget: three reports pass, then 429 with Retry-After
+            assertThat(statuses).containsExactly(202, 202, 202, 429, 429);
+            assertThat(last.headers().firstValue("Retry-After")).isPresent();
+            assertThat(limitedMetrics.scrape()).contains("reason=\"rate-limited\"");
+        }
+    }
+
+    @Test
+    void shouldServeHealthReadinessAndTheApiDescription() throws Exception {
+        assertThat(get(gateway, "/health", null).statusCode()).isEqualTo(200);
+        final HttpResponse<String> ready = get(gateway, "/ready", null);
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+        assertThat(ready.body()).contains("\"kafka\":true").contains("\"schemaRegistry\":true");
+        final HttpResponse<String> openApi = get(gateway, "/openapi.json", null);
+        assertThat(openApi.body()).contains("\"openapi\":\"3.1.0\"").contains("/v1/reports/batch").contains("/v1/reports/{id}");
+        assertThat(HTTP).isNotNull();
+    }
+
+    private static String offsetOf(final HttpResponse<String> answer) {
+        final int at = answer.body().indexOf("\"offset\":");
+        return answer.body().substring(at, answer.body().indexOf(',', at));
+    }
+}
