@@ -208,6 +208,23 @@ class GatewayIntegrationTest {
     }
 
     @Test
+    void shouldAcceptSequentialReportsFromOneClientAndReportTheLatency() throws Exception {
+        // A measurement, printed for the README and the issue note; it asserts behaviour, not speed
+        final int count = 500;
+        final long[] latencies = new long[count];
+        final long started = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            final long t0 = System.nanoTime();
+            assertThat(post(gateway, token, report(UUID.randomUUID(), "تقرير متتابع")).statusCode()).isEqualTo(202);
+            latencies[i] = System.nanoTime() - t0;
+        }
+        final double seconds = (System.nanoTime() - started) / 1e9;
+        java.util.Arrays.sort(latencies);
+        System.out.printf("one client, sequential: %d reports in %.1f s = %.0f reports/s; request latency p50 %.1f ms, p99 %.1f ms%n",
+                count, seconds, count / seconds, latencies[count / 2] / 1e6, latencies[(int) (count * 0.99)] / 1e6);
+    }
+
+    @Test
     void shouldLimitTheRateOfEachCorrespondentWithRetryAfter() throws Exception {
         try (NewswireMetrics limitedMetrics = new NewswireMetrics();
              GatewayServer limited = GatewayServer.start(GatewayFixture.config(Map.of(NewswireConfig.GATEWAY_RATE_LIMIT_PER_MINUTE_CONFIG, "3")), limitedMetrics)) {
