@@ -29,7 +29,9 @@ import java.util.function.Predicate;
 
 /**
  * The real Kafka broker and schema registry every integration test runs on: one of each per test JVM, started
- * on first use and stopped when the JVM exits. Test classes share it, so each test uses its own topic names
+ * on first use and stopped when the JVM exits. By default the embedded stack (a KRaft node in this JVM, Apicurio as
+ * a child process: no Docker); with {@code -Dnewswire.test.stack=testcontainers} (or {@code auto} where Docker
+ * answers) the apache/kafka and Confluent schema-registry images instead. Test classes share it, so each test uses its own topic names
  * ({@link #uniqueName}) or its own ids, and filters what it reads ({@link #consumeMatching}).
  */
 public final class NewswireStack {
@@ -37,11 +39,16 @@ public final class NewswireStack {
     private static volatile NewswireStack shared;
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
-    private final EmbeddedStack stack;
+    /** System property choosing the stack: {@code embedded} (default), {@code testcontainers}, or {@code auto}. */
+    public static final String STACK_PROPERTY = "newswire.test.stack";
+
+    private final String bootstrapServers;
+    private final String schemaRegistryUrl;
     private final Path root;
 
-    private NewswireStack(final EmbeddedStack stack, final Path root) {
-        this.stack = stack;
+    private NewswireStack(final String bootstrapServers, final String schemaRegistryUrl, final Path root) {
+        this.bootstrapServers = bootstrapServers;
+        this.schemaRegistryUrl = schemaRegistryUrl;
         this.root = root;
     }
 
@@ -53,9 +60,16 @@ public final class NewswireStack {
                 local = shared;
                 if (local == null) {
                     final Path root = tempDir("newswire-it-");
-                    final EmbeddedStack stack = EmbeddedStack.temporary(root).start();
-                    local = new NewswireStack(stack, root);
-                    Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "newswire-stack-shutdown"));
+                    final String choice = System.getProperty(STACK_PROPERTY, "embedded");
+                    if ("testcontainers".equals(choice) || ("auto".equals(choice) && ContainerStack.dockerAvailable())) {
+                        final ContainerStack containers = new ContainerStack().start();
+                        local = new NewswireStack(containers.bootstrapServers(), containers.schemaRegistryUrl(), root);
+                        Runtime.getRuntime().addShutdownHook(new Thread(containers::close, "newswire-stack-shutdown"));
+                    } else {
+                        final EmbeddedStack stack = EmbeddedStack.temporary(root).start();
+                        local = new NewswireStack(stack.bootstrapServers(), stack.schemaRegistryUrl(), root);
+                        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "newswire-stack-shutdown"));
+                    }
                     shared = local;
                 }
             }
@@ -72,12 +86,12 @@ public final class NewswireStack {
     }
 
     public String bootstrapServers() {
-        return stack.bootstrapServers();
+        return bootstrapServers;
     }
 
     /** Confluent-compatible registry URL. */
     public String schemaRegistryUrl() {
-        return stack.schemaRegistryUrl();
+        return schemaRegistryUrl;
     }
 
     /** Client settings for a durable producer (acks=all, idempotent). */
