@@ -1,5 +1,6 @@
 package io.newswire.processing;
 
+import io.newswire.processing.dedup.DedupSettings;
 import io.newswire.processing.deadletter.DeadLetterDeserializationHandler;
 import io.newswire.processing.deadletter.DeadLetterProcessingHandler;
 import io.newswire.runtime.config.NewswireConfig;
@@ -36,7 +37,8 @@ public final class ProcessingApp implements AutoCloseable {
     /** Starts the application and returns at once; {@link #awaitRunning} waits for it to take its partitions. */
     public static ProcessingApp start(final NewswireConfig config) {
         final NewswireSerdes serdes = NewswireSerdes.fromConfig(config.serdeConfig());
-        final KafkaStreams streams = new KafkaStreams(ProcessingTopology.build(ProcessingSerdes.from(serdes)), streamsConfig(config));
+        final KafkaStreams streams = new KafkaStreams(ProcessingTopology.build(ProcessingSerdes.from(serdes),
+                DedupSettings.defaults(config.dedupHorizon().toMillis())), streamsConfig(config));
         // a thread that dies of an unexpected error is replaced; with exactly-once its open transaction is aborted
         // and the records are processed again, so nothing is lost or doubled
         streams.setUncaughtExceptionHandler(error -> {

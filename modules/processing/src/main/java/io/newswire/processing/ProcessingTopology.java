@@ -6,6 +6,9 @@ import io.newswire.model.ReportStatus;
 import io.newswire.model.topics.Topics;
 import io.newswire.processing.articles.ArticleProcessor;
 import io.newswire.processing.articles.ReportMemory;
+import io.newswire.processing.dedup.DedupSettings;
+import io.newswire.processing.dedup.Fingerprint;
+import io.newswire.processing.dedup.StoreCandidateIndex;
 import io.newswire.processing.normalize.MatchingTextNormalizer;
 import io.newswire.processing.normalize.NormalizeProcessor;
 import io.newswire.processing.normalize.ReportNormalizer;
@@ -31,7 +34,7 @@ import org.apache.kafka.streams.state.Stores;
  *        │                          ▼
  *        │              re-key by desk ─► repartition "by-desk"
  *        │                          ▼
- *        │              articles (dedup by id and text, versions)
+ *        │              articles (dedup by id, text and similarity; versions)
  *        │                    ├──► newswire.articles.updates.v1 (every version)
  *        │                    ├──► newswire.articles.v1 (latest, compacted)
  *        │                    └──► newswire.reports.status.v1
@@ -47,14 +50,21 @@ public final class ProcessingTopology {
     private ProcessingTopology() {
     }
 
-    public static Topology build(final ProcessingSerdes serdes) {
+    public static Topology build(final ProcessingSerdes serdes, final DedupSettings dedup) {
         final StreamsBuilder builder = new StreamsBuilder();
-        addTo(builder, serdes);
+        addTo(builder, serdes, dedup);
         return builder.build();
     }
 
-    public static void addTo(final StreamsBuilder builder, final ProcessingSerdes serdes) {
-        final ReportNormalizer normalizer = new ReportNormalizer(new MatchingTextNormalizer());
+    public static void addTo(final StreamsBuilder builder, final ProcessingSerdes serdes, final DedupSettings dedup) {
+        final MatchingTextNormalizer matching = new MatchingTextNormalizer();
+        final ReportNormalizer normalizer = new ReportNormalizer(matching);
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreCandidateIndex.FINGERPRINTS_STORE),
+                Serdes.String(), new JsonSerde<>(Fingerprint.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreCandidateIndex.POSTINGS_STORE),
+                Serdes.String(), new JsonSerde<>(StoreCandidateIndex.PostingList.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreCandidateIndex.FREQUENCIES_STORE),
+                Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ArticleProcessor.REPORTS_STORE),
                 Serdes.String(), new JsonSerde<>(ReportMemory.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ArticleProcessor.MATCHING_DIGESTS_STORE),
@@ -72,8 +82,9 @@ public final class ProcessingTopology {
                 .selectKey((reportId, report) -> desk(report), Named.as("key-by-desk"))
                 .repartition(Repartitioned.<String, EnrichedReport>as("by-desk").withKeySerde(serdes.key())
                         .withValueSerde(serdes.enriched()).withNumberOfPartitions(DESK_PARTITIONS))
-                .process(ArticleProcessor::new, Named.as("articles"), ArticleProcessor.REPORTS_STORE,
-                        ArticleProcessor.MATCHING_DIGESTS_STORE, ArticleProcessor.ARTICLES_STORE);
+                .process(() -> new ArticleProcessor(matching, dedup), Named.as("articles"), ArticleProcessor.REPORTS_STORE,
+                        ArticleProcessor.MATCHING_DIGESTS_STORE, ArticleProcessor.ARTICLES_STORE, StoreCandidateIndex.FINGERPRINTS_STORE,
+                        StoreCandidateIndex.POSTINGS_STORE, StoreCandidateIndex.FREQUENCIES_STORE);
 
         outcomes.split(Named.as("outcome-"))
                 .branch((key, value) -> value instanceof ArticleUpdate, Branched.withConsumer(versions -> {

@@ -7,6 +7,11 @@ import io.newswire.model.PubStatus;
 import io.newswire.model.ReportKind;
 import io.newswire.model.ReportState;
 import io.newswire.model.ReportStatus;
+import io.newswire.processing.dedup.DedupSettings;
+import io.newswire.processing.dedup.Fingerprint;
+import io.newswire.processing.dedup.NearDuplicateDetector;
+import io.newswire.processing.dedup.StoreCandidateIndex;
+import io.newswire.processing.normalize.MatchingTextNormalizer;
 import io.newswire.processing.validate.InvalidReportException;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -20,6 +25,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -31,8 +38,10 @@ import java.util.UUID;
  * <ul>
  *   <li>the same report id again: a retry; nothing is emitted (a different digest under that id is dead-lettered)</li>
  *   <li>the same matching text under another id: recorded as DUPLICATE of the first, no new version</li>
- *   <li>UPDATE / CORRECTION / WITHDRAWAL: the next version of the referenced report's article</li>
- *   <li>NEW: version 1 of a new article</li>
+ *   <li>UPDATE / CORRECTION / WITHDRAWAL of the correspondent's own report: the next version of its article</li>
+ *   <li>NEW matching an earlier report of the desk within the horizon ({@link NearDuplicateDetector}): the next
+ *       version of that article (corroboration, or a re-file by the same correspondent)</li>
+ *   <li>NEW otherwise: version 1 of a new article</li>
  * </ul>
  */
 public final class ArticleProcessor implements Processor<String, EnrichedReport, String, SpecificRecord> {
@@ -41,14 +50,29 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
     public static final String MATCHING_DIGESTS_STORE = "article-matching-digests";
     public static final String ARTICLES_STORE = "articles";
 
+    private final MatchingTextNormalizer normalizer;
+    private final DedupSettings dedup;
+    private final NearDuplicateDetector detector;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, ReportMemory> reports;
+    private KeyValueStore<String, Fingerprint> fingerprints;
+    private KeyValueStore<String, StoreCandidateIndex.PostingList> postings;
+    private KeyValueStore<String, Long> frequencies;
     private KeyValueStore<String, String> matchingDigests;
     private KeyValueStore<String, ArticleUpdate> articles;
+
+    public ArticleProcessor(final MatchingTextNormalizer normalizer, final DedupSettings dedup) {
+        this.normalizer = normalizer;
+        this.dedup = dedup;
+        this.detector = new NearDuplicateDetector(dedup.threshold(), dedup.keyTerms(), dedup.horizonMillis());
+    }
 
     @Override
     public void init(final ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
+        this.fingerprints = context.getStateStore(StoreCandidateIndex.FINGERPRINTS_STORE);
+        this.postings = context.getStateStore(StoreCandidateIndex.POSTINGS_STORE);
+        this.frequencies = context.getStateStore(StoreCandidateIndex.FREQUENCIES_STORE);
         this.reports = context.getStateStore(REPORTS_STORE);
         this.matchingDigests = context.getStateStore(MATCHING_DIGESTS_STORE);
         this.articles = context.getStateStore(ARTICLES_STORE);
@@ -76,15 +100,34 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
                 recordDuplicate(record, report, reports.get(earlier), matchingDigest, now);
                 return;
             }
-            final ArticleUpdate first = ArticleVersioner.start(report, enriched.getEnrichment(), now);
-            remember(record.key(), report, first.getArticleId(), matchingDigest);
-            emit(record, first, now);
+            final StoreCandidateIndex index = index(record.key());
+            final Map<String, Integer> terms = NearDuplicateDetector.termCounts(normalizer.features(report.getHeadline() + "\n" + String.join("\n", report.getBody())));
+            final long receivedAt = report.getReceivedAt().toEpochMilli();
+            final Optional<NearDuplicateDetector.Match> match = detector.findMatch(terms, receivedAt, index);
+            final ArticleUpdate current = match.map(m -> articles.get(m.matched().articleId())).orElse(null);
+            final ArticleUpdate next;
+            if (current == null || current.getPubStatus() == PubStatus.CANCELED) {
+                next = ArticleVersioner.start(report, enriched.getEnrichment(), now);
+            } else {
+                final NearDuplicateDetector.Match m = match.get();
+                final UUID matchedReport = UUID.fromString(m.matched().reportId());
+                next = m.matched().correspondentId().equals(report.getCorrespondentId())
+                        ? ArticleVersioner.refile(current, report, enriched.getEnrichment(), matchedReport, m.similarity(), m.method(), now)
+                        : ArticleVersioner.corroborate(current, report, matchedReport, m.similarity(), m.method(), now);
+            }
+            detector.remember(reportId, next.getArticleId().toString(), report.getCorrespondentId(), terms, receivedAt, index);
+            remember(record.key(), report, next.getArticleId(), matchingDigest);
+            emit(record, next, now);
             return;
         }
         final ReportMemory referenced = reports.get(report.getRefersTo().toString());
         if (referenced == null) {
             throw new InvalidReportException("unknown-reference", "articles", report.getKind() + " refers to report "
                     + report.getRefersTo() + ", which this desk (" + record.key() + ") has not received");
+        }
+        if (!referenced.correspondentId().equals(report.getCorrespondentId())) {
+            throw new InvalidReportException("not-own-report", "articles", report.getKind() + " " + reportId + " by "
+                    + report.getCorrespondentId() + " refers to report " + report.getRefersTo() + " filed by another correspondent");
         }
         final ArticleUpdate current = articles.get(referenced.articleId());
         if (current.getPubStatus() == PubStatus.CANCELED) {
@@ -120,6 +163,10 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
         context.forward(record.withKey(version.getTriggeringReportId().toString()).withValue((SpecificRecord) ReportStatus.newBuilder()
                 .setReportId(version.getTriggeringReportId()).setState(ReportState.PROCESSED)
                 .setArticleId(version.getArticleId()).setArticleVersion(version.getVersion()).setUpdatedAt(now).build()));
+    }
+
+    private StoreCandidateIndex index(final String desk) {
+        return new StoreCandidateIndex(desk, fingerprints, postings, frequencies, dedup.maxPostings(), dedup.horizonMillis());
     }
 
     private static String scoped(final String desk, final String digest) {

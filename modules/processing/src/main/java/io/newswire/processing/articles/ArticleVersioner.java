@@ -25,9 +25,10 @@ import java.util.UUID;
  *       so replaying the topic gives the same article ids.</li>
  *   <li>An UPDATE or CORRECTION replaces headline, body and media with the report's: the correspondent refiled
  *       the story. Signal UPDATE or CORRECTION; the report joins the sources with that role.</li>
- *   <li>A near-duplicate (another report of the same story) changes no text: the first correspondent's copy
- *       stands, and the second report is added as CORROBORATION, with its byline, in a new version with signal
- *       UPDATE. Editors see who else confirms the story without the text jumping between versions.</li>
+ *   <li>A near-duplicate from another correspondent changes no text: the first correspondent's copy stands, and
+ *       the second report is added as CORROBORATION, with its byline, in a new version with signal UPDATE. Editors
+ *       see who else confirms the story without the text jumping between versions.</li>
+ *   <li>A near-duplicate from the same correspondent is a re-file: their new text replaces the old (signal UPDATE).</li>
  *   <li>A WITHDRAWAL sets pubstatus CANCELED, signal WITHDRAWAL; the text stays for the record.</li>
  * </ul>
  * Versions count up by one with no gaps; firstCreated never changes.
@@ -108,6 +109,29 @@ public final class ArticleVersioner {
                 .setVersion(current.getVersion() + 1)
                 .setSignal(Signal.UPDATE)
                 .setBylines(bylines)
+                .setTriggeringReportId(report.getReportId())
+                .setSources(sources)
+                .setVersionCreated(now)
+                .build();
+    }
+
+    /**
+     * The next version when the same correspondent files the story again as a NEW report (a re-file with changed
+     * sentences): their new text replaces the old, as an UPDATE would, with the match recorded.
+     */
+    public static ArticleUpdate refile(final ArticleUpdate current, final CorrespondentReport report, final Enrichment enrichment,
+                                       final UUID matchedReportId, final double similarity, final String method, final Instant now) {
+        final List<ArticleSource> sources = new ArrayList<>(current.getSources());
+        sources.add(source(report, SourceRole.UPDATE, matchedReportId, similarity, method));
+        return ArticleUpdate.newBuilder(current)
+                .setVersion(current.getVersion() + 1)
+                .setSignal(Signal.UPDATE)
+                .setHeadline(report.getHeadline())
+                .setSubheadline(report.getSubheadline())
+                .setDateline(report.getDateline() != null ? report.getDateline() : current.getDateline())
+                .setBody(report.getBody())
+                .setMedia(report.getMedia().isEmpty() ? current.getMedia() : report.getMedia())
+                .setEnrichment(enrichment)
                 .setTriggeringReportId(report.getReportId())
                 .setSources(sources)
                 .setVersionCreated(now)

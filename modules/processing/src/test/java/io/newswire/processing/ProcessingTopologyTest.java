@@ -1,0 +1,151 @@
+package io.newswire.processing;
+
+import io.newswire.model.ArticleUpdate;
+import io.newswire.model.CorrespondentReport;
+import io.newswire.model.EnrichedReport;
+import io.newswire.model.PubStatus;
+import io.newswire.model.ReportKind;
+import io.newswire.model.ReportState;
+import io.newswire.model.ReportStatus;
+import io.newswire.model.Signal;
+import io.newswire.model.SourceRole;
+import io.newswire.model.topics.Topics;
+import io.newswire.processing.dedup.DedupSettings;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The wiring of the processing topology, driven without a broker (claims about the running system are in *IntegrationTest). */
+class ProcessingTopologyTest {
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, CorrespondentReport> reports;
+    private TestOutputTopic<String, ArticleUpdate> updates;
+    private TestOutputTopic<String, ArticleUpdate> latest;
+    private TestOutputTopic<String, ReportStatus> statuses;
+    private TestOutputTopic<String, EnrichedReport> enriched;
+
+    @BeforeEach
+    void start(@TempDir final Path state) {
+        final ProcessingSerdes serdes = new ProcessingSerdes(Serdes.String(), new AvroTestSerde<>(CorrespondentReport.class),
+                new AvroTestSerde<>(EnrichedReport.class), new AvroTestSerde<>(ArticleUpdate.class), new AvroTestSerde<>(ReportStatus.class));
+        final Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
+        driver = new TopologyTestDriver(ProcessingTopology.build(serdes, DedupSettings.defaults(Duration.ofHours(72).toMillis())), props);
+        reports = driver.createInputTopic(Topics.REPORTS.name(), Serdes.String().serializer(), serdes.report().serializer());
+        updates = driver.createOutputTopic(Topics.ARTICLE_UPDATES.name(), Serdes.String().deserializer(), serdes.article().deserializer());
+        latest = driver.createOutputTopic(Topics.ARTICLES.name(), Serdes.String().deserializer(), serdes.article().deserializer());
+        statuses = driver.createOutputTopic(Topics.REPORT_STATUS.name(), Serdes.String().deserializer(), serdes.status().deserializer());
+        enriched = driver.createOutputTopic(Topics.REPORTS_ENRICHED.name(), Serdes.String().deserializer(), serdes.enriched().deserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void shouldMakeOneArticleWithVersionsFromASecondSourceAndACorrection() {
+        // Given a report, a reworded copy by a second correspondent, an exact resend, and a correction by the first
+        final CorrespondentReport first = report("reem", ReportKind.NEW, null,
+                "نزوح عشرات العائلات من ريف حلب الجنوبي بعد قصف ليلي",
+                "نزحت عشرات العائلات فجر اليوم من قرى تل الضمان والحاضر في ريف حلب الجنوبي بعد قصف مدفعي استمر حتى الصباح.",
+                "ووصلت أكثر من ستين عائلة إلى مخيمات قرب الأتارب وسط نقص في الخيام.");
+        final CorrespondentReport second = report("samir", ReportKind.NEW, null,
+                "عشرات العائلات تغادر قرى ريف حلب الجنوبي هرباً من القصف",
+                "غادرت أكثر من 60 عائلة قرى الحاضر وتل الضمان جنوب حلب صباح اليوم إثر قصف مدفعي طوال الليل.",
+                "وقال مراسلنا إن النازحين وصلوا إلى مخيمات الأتارب التي تعاني نقصاً في الخيام.");
+        final CorrespondentReport correction = report("reem", ReportKind.CORRECTION, first.getReportId(),
+                "نزوح نحو 80 عائلة من ريف حلب الجنوبي بعد قصف ليلي",
+                "نزحت نحو 80 عائلة، لا 60 كما ورد، من قرى تل الضمان والحاضر.", "ووصلت العائلات إلى مخيمات قرب الأتارب.");
+
+        // When they are processed in order (the resend in between)
+        pipe(first);
+        pipe(second);
+        pipe(first);
+        pipe(correction);
+
+        // Then one article: NEW, UPDATE (corroborated by the second source), CORRECTION; the resend shows nowhere
+        final List<ArticleUpdate> versions = updates.readValuesToList();
+        assertThat(versions).extracting(ArticleUpdate::getVersion).containsExactly(1, 2, 3);
+        assertThat(versions).extracting(ArticleUpdate::getSignal).containsExactly(Signal.NEW, Signal.UPDATE, Signal.CORRECTION);
+        assertThat(versions).extracting(v -> v.getArticleId().toString()).containsOnly(versions.get(0).getArticleId().toString());
+        assertThat(versions.get(1).getHeadline()).as("corroboration keeps the first text").isEqualTo(first.getHeadline());
+        assertThat(versions.get(1).getSources().get(1).getRole()).isEqualTo(SourceRole.CORROBORATION);
+        assertThat(versions.get(1).getSources().get(1).getMatchedReportId()).isEqualTo(first.getReportId());
+        assertThat(versions.get(1).getSources().get(1).getSimilarity()).isGreaterThanOrEqualTo(DedupSettings.DEFAULT_THRESHOLD);
+        assertThat(versions.get(2).getHeadline()).isEqualTo(correction.getHeadline());
+        assertThat(latest.readKeyValuesToMap()).hasSize(1);
+        assertThat(enriched.readValuesToList()).hasSize(4);
+    }
+
+    @Test
+    void shouldKeepDifferentStoriesFromTheSamePlaceApart() {
+        pipe(report("reem", ReportKind.NEW, null, "انقطاع المياه عن أحياء شرقي دير الزور لليوم الثالث",
+                "يعاني سكان ثلاثة أحياء في شرق دير الزور من انقطاع المياه منذ يوم الأحد بعد توقف محطة الضخ الرئيسية.",
+                "ويشتري الأهالي المياه من الصهاريج بأسعار مرتفعة."));
+        pipe(report("samir", ReportKind.NEW, null, "اشتباكات بين مجموعات مسلحة في ريف دير الزور الشرقي",
+                "اندلعت اشتباكات مساء أمس بين مجموعتين مسلحتين في بلدة ذيبان بريف دير الزور الشرقي.",
+                "وأفادت مصادر محلية بسقوط قتيلين وإصابة آخرين."));
+
+        final List<ArticleUpdate> versions = updates.readValuesToList();
+        assertThat(versions).extracting(ArticleUpdate::getVersion).containsExactly(1, 1);
+        assertThat(versions.get(0).getArticleId()).isNotEqualTo(versions.get(1).getArticleId());
+    }
+
+    @Test
+    void shouldRecordTheSameTextUnderAnotherIdAsADuplicate() {
+        final CorrespondentReport original = report("reem", ReportKind.NEW, null, "حريق في سوق الهال بحمص", "اندلع حريق كبير في سوق الهال.", "ولا إصابات.");
+        final CorrespondentReport copy = CorrespondentReport.newBuilder(original).setReportId(UUID.randomUUID()).setCorrespondentId("samir").build();
+
+        pipe(original);
+        pipe(copy);
+
+        assertThat(updates.readValuesToList()).hasSize(1);
+        final List<ReportStatus> states = statuses.readValuesToList();
+        assertThat(states).extracting(ReportStatus::getState).containsExactly(ReportState.PROCESSED, ReportState.DUPLICATE);
+        assertThat(states.get(1).getDuplicateOf()).isEqualTo(original.getReportId());
+    }
+
+    @Test
+    void shouldCancelTheArticleOnAWithdrawal() {
+        final CorrespondentReport original = report("reem", ReportKind.NEW, null, "خبر سيسحب", "نص الخبر.", "فقرة ثانية.");
+        pipe(original);
+        pipe(report("reem", ReportKind.WITHDRAWAL, original.getReportId(), "سحب الخبر", "سحب الخبر لعدم التأكد من المصدر.", "-"));
+
+        final List<ArticleUpdate> versions = updates.readValuesToList();
+        assertThat(versions).extracting(ArticleUpdate::getSignal).containsExactly(Signal.NEW, Signal.WITHDRAWAL);
+        assertThat(versions.get(1).getPubStatus()).isEqualTo(PubStatus.CANCELED);
+        assertThat(versions.get(1).getHeadline()).as("the text stays for the record").isEqualTo(original.getHeadline());
+    }
+
+    private void pipe(final CorrespondentReport report) {
+        reports.pipeInput(report.getReportId().toString(), report);
+    }
+
+    private static CorrespondentReport report(final String correspondent, final ReportKind kind, final UUID refersTo, final String headline,
+                                              final String... body) {
+        final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return CorrespondentReport.newBuilder().setReportId(UUID.randomUUID()).setCorrespondentId(correspondent).setDesk("syria")
+                .setLanguage("ar").setKind(kind).setRefersTo(refersTo).setHeadline(headline).setBody(List.of(body))
+                .setFiledAt(now).setReceivedAt(now).setContentDigest(Integer.toHexString((headline + String.join("", body)).hashCode())).build();
+    }
+}
