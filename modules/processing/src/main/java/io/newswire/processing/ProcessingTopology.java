@@ -1,6 +1,7 @@
 package io.newswire.processing;
 
 import io.newswire.model.ArticleUpdate;
+import io.newswire.model.DeadLetter;
 import io.newswire.model.EnrichedReport;
 import io.newswire.model.ReportStatus;
 import io.newswire.model.topics.Topics;
@@ -34,7 +35,8 @@ import org.apache.kafka.streams.state.Stores;
  *        │                          ▼
  *        │              re-key by desk ─► repartition "by-desk"
  *        │                          ▼
- *        │              articles (dedup by id, text and similarity; versions)
+ *        │              articles (dedup by id, text and similarity; versions; references that arrive
+ *        │                        before the report they refer to wait in a store)
  *        │                    ├──► newswire.articles.updates.v1 (every version)
  *        │                    ├──► newswire.articles.v1 (latest, compacted)
  *        │                    └──► newswire.reports.status.v1
@@ -71,6 +73,8 @@ public final class ProcessingTopology {
                 Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ArticleProcessor.ARTICLES_STORE),
                 Serdes.String(), serdes.article()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ArticleProcessor.PENDING_STORE),
+                Serdes.String(), serdes.enriched()));
 
         final KStream<String, EnrichedReport> enriched = builder
                 .stream(Topics.REPORTS.name(), Consumed.with(serdes.key(), serdes.report()).withName("reports"))
@@ -83,7 +87,8 @@ public final class ProcessingTopology {
                 .repartition(Repartitioned.<String, EnrichedReport>as("by-desk").withKeySerde(serdes.key())
                         .withValueSerde(serdes.enriched()).withNumberOfPartitions(DESK_PARTITIONS))
                 .process(() -> new ArticleProcessor(matching, dedup), Named.as("articles"), ArticleProcessor.REPORTS_STORE,
-                        ArticleProcessor.MATCHING_DIGESTS_STORE, ArticleProcessor.ARTICLES_STORE, StoreCandidateIndex.FINGERPRINTS_STORE,
+                        ArticleProcessor.MATCHING_DIGESTS_STORE, ArticleProcessor.ARTICLES_STORE, ArticleProcessor.PENDING_STORE,
+                        StoreCandidateIndex.FINGERPRINTS_STORE,
                         StoreCandidateIndex.POSTINGS_STORE, StoreCandidateIndex.FREQUENCIES_STORE);
 
         outcomes.split(Named.as("outcome-"))
@@ -95,6 +100,9 @@ public final class ProcessingTopology {
                 .branch((key, value) -> value instanceof ReportStatus, Branched.withConsumer(statuses -> statuses
                         .mapValues(v -> (ReportStatus) v, Named.as("as-status"))
                         .to(Topics.REPORT_STATUS.name(), Produced.with(serdes.key(), serdes.status()).withName("report-status")), "statuses"))
+                .branch((key, value) -> value instanceof DeadLetter, Branched.withConsumer(letters -> letters
+                        .mapValues(v -> (DeadLetter) v, Named.as("as-dead-letter"))
+                        .to(Topics.DEAD_LETTERS.name(), Produced.with(serdes.key(), serdes.deadLetter()).withName("late-dead-letters")), "dead-letters"))
                 .noDefaultBranch();
     }
 

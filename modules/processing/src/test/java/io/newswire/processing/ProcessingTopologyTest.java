@@ -11,6 +11,7 @@ import io.newswire.model.Signal;
 import io.newswire.model.SourceRole;
 import io.newswire.model.topics.Topics;
 import io.newswire.processing.dedup.DedupSettings;
+import io.newswire.processing.validate.InvalidReportException;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -30,6 +31,7 @@ import java.util.Properties;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The wiring of the processing topology, driven without a broker (claims about the running system are in *IntegrationTest). */
 class ProcessingTopologyTest {
@@ -44,7 +46,8 @@ class ProcessingTopologyTest {
     @BeforeEach
     void start(@TempDir final Path state) {
         final ProcessingSerdes serdes = new ProcessingSerdes(Serdes.String(), new AvroTestSerde<>(CorrespondentReport.class),
-                new AvroTestSerde<>(EnrichedReport.class), new AvroTestSerde<>(ArticleUpdate.class), new AvroTestSerde<>(ReportStatus.class));
+                new AvroTestSerde<>(EnrichedReport.class), new AvroTestSerde<>(ArticleUpdate.class), new AvroTestSerde<>(ReportStatus.class),
+                new AvroTestSerde<>(io.newswire.model.DeadLetter.class));
         final Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -135,6 +138,33 @@ class ProcessingTopologyTest {
         assertThat(versions).extracting(ArticleUpdate::getSignal).containsExactly(Signal.NEW, Signal.WITHDRAWAL);
         assertThat(versions.get(1).getPubStatus()).isEqualTo(PubStatus.CANCELED);
         assertThat(versions.get(1).getHeadline()).as("the text stays for the record").isEqualTo(original.getHeadline());
+    }
+
+    @Test
+    void shouldHoldACorrectionThatArrivesBeforeItsReportUntilTheReportArrives() {
+        // reports of one story can overtake each other (offline queues, several gateways, source partitions)
+        final CorrespondentReport original = report("reem", ReportKind.NEW, null, "خبر أول", "نص الخبر الأول.", "فقرة.");
+        final CorrespondentReport correction = report("reem", ReportKind.CORRECTION, original.getReportId(), "خبر أول مصحح", "نص مصحح.", "فقرة.");
+
+        pipe(correction);
+        assertThat(updates.isEmpty()).isTrue();
+        assertThat(statuses.readValue().getReason()).contains("waiting for report " + original.getReportId());
+        pipe(original);
+
+        assertThat(updates.readValuesToList()).extracting(ArticleUpdate::getSignal).containsExactly(Signal.NEW, Signal.CORRECTION);
+    }
+
+    @Test
+    void shouldRefuseACorrectionOfAnotherCorrespondentsReport() {
+        final CorrespondentReport original = report("reem", ReportKind.NEW, null, "خبر", "نص.", "فقرة.");
+        pipe(original);
+        updates.readValuesToList();
+
+        // the step refuses it; in the application the processing handler turns this into a dead letter
+        // (that path runs against the real broker in EndToEndIntegrationTest)
+        assertThatThrownBy(() -> pipe(report("samir", ReportKind.CORRECTION, original.getReportId(), "تصحيح", "نص.", "فقرة.")))
+                .rootCause().isInstanceOf(InvalidReportException.class).hasMessageContaining("filed by another correspondent");
+        assertThat(updates.isEmpty()).isTrue();
     }
 
     private void pipe(final CorrespondentReport report) {

@@ -1,6 +1,7 @@
 package io.newswire.processing.articles;
 
 import io.newswire.model.ArticleUpdate;
+import io.newswire.model.DeadLetter;
 import io.newswire.model.CorrespondentReport;
 import io.newswire.model.EnrichedReport;
 import io.newswire.model.PubStatus;
@@ -14,17 +15,26 @@ import io.newswire.processing.dedup.StoreCandidateIndex;
 import io.newswire.processing.normalize.MatchingTextNormalizer;
 import io.newswire.processing.validate.InvalidReportException;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,6 +59,9 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
     public static final String REPORTS_STORE = "article-reports";
     public static final String MATCHING_DIGESTS_STORE = "article-matching-digests";
     public static final String ARTICLES_STORE = "articles";
+    public static final String PENDING_STORE = "article-pending-references";
+    /** How long a report waits for the report it refers to before it is dead-lettered. */
+    public static final Duration MAX_WAIT = Duration.ofMinutes(30);
 
     private final MatchingTextNormalizer normalizer;
     private final DedupSettings dedup;
@@ -58,6 +71,7 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
     private KeyValueStore<String, Fingerprint> fingerprints;
     private KeyValueStore<String, StoreCandidateIndex.PostingList> postings;
     private KeyValueStore<String, Long> frequencies;
+    private KeyValueStore<String, EnrichedReport> pending;
     private KeyValueStore<String, String> matchingDigests;
     private KeyValueStore<String, ArticleUpdate> articles;
 
@@ -74,12 +88,78 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
         this.postings = context.getStateStore(StoreCandidateIndex.POSTINGS_STORE);
         this.frequencies = context.getStateStore(StoreCandidateIndex.FREQUENCIES_STORE);
         this.reports = context.getStateStore(REPORTS_STORE);
+        this.pending = context.getStateStore(PENDING_STORE);
+        context.schedule(Duration.ofMinutes(1), PunctuationType.WALL_CLOCK_TIME, this::expireWaiting);
         this.matchingDigests = context.getStateStore(MATCHING_DIGESTS_STORE);
         this.articles = context.getStateStore(ARTICLES_STORE);
     }
 
     @Override
     public void process(final Record<String, EnrichedReport> record) {
+        decide(record);
+        releaseWaitingFor(record);
+    }
+
+    /**
+     * Reports that referred to a report not yet seen wait in a store (the reference can arrive later: offline
+     * queues, several gateways, reports of one story on different source partitions). Each report decided here may
+     * unblock some; they are decided now, in turn.
+     */
+    private void releaseWaitingFor(final Record<String, EnrichedReport> trigger) {
+        final Deque<String> decided = new ArrayDeque<>(List.of(trigger.value().getReport().getReportId().toString()));
+        while (!decided.isEmpty()) {
+            final List<KeyValue<String, EnrichedReport>> ready = new ArrayList<>();
+            try (KeyValueIterator<String, EnrichedReport> waiting = pending.prefixScan(decided.poll() + "|", new StringSerializer())) {
+                waiting.forEachRemaining(ready::add);
+            }
+            for (final KeyValue<String, EnrichedReport> entry : ready) {
+                pending.delete(entry.key);
+                final Record<String, EnrichedReport> released = new Record<>(trigger.key(), entry.value, trigger.timestamp());
+                try {
+                    decide(released);
+                    decided.add(entry.value.getReport().getReportId().toString());
+                } catch (final InvalidReportException e) {
+                    deadLetter(released, e);
+                }
+            }
+        }
+    }
+
+    /** Reports that waited longer than the limit for the report they refer to are dead-lettered, not kept forever. */
+    private void expireWaiting(final long nowMillis) {
+        final List<KeyValue<String, EnrichedReport>> expired = new ArrayList<>();
+        try (KeyValueIterator<String, EnrichedReport> all = pending.all()) {
+            all.forEachRemaining(entry -> {
+                if (entry.value.getReport().getReceivedAt().toEpochMilli() < nowMillis - MAX_WAIT.toMillis()) {
+                    expired.add(entry);
+                }
+            });
+        }
+        for (final KeyValue<String, EnrichedReport> entry : expired) {
+            pending.delete(entry.key);
+            final CorrespondentReport report = entry.value.getReport();
+            deadLetter(new Record<>(desk(entry.value), entry.value, nowMillis), new InvalidReportException("unknown-reference", "articles",
+                    report.getKind() + " refers to report " + report.getRefersTo() + ", which did not arrive within " + MAX_WAIT.toMinutes() + " minutes"));
+        }
+    }
+
+    private void deadLetter(final Record<String, EnrichedReport> record, final InvalidReportException e) {
+        final CorrespondentReport report = record.value().getReport();
+        final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        context.forward(record.withKey(report.getReportId().toString()).withValue((SpecificRecord) DeadLetter.newBuilder()
+                .setOriginalTopic(io.newswire.model.topics.Topics.REPORTS.name()).setOriginalPartition(-1).setOriginalOffset(-1)
+                .setReportId(report.getReportId().toString()).setStage(e.stage()).setErrorClass(e.code()).setReason(e.getMessage())
+                .setFailedAt(now).build()));
+        context.forward(record.withKey(report.getReportId().toString()).withValue((SpecificRecord) ReportStatus.newBuilder()
+                .setReportId(report.getReportId()).setState(ReportState.DEAD_LETTERED).setReason(e.stage() + ": " + e.getMessage())
+                .setUpdatedAt(now).build()));
+    }
+
+    private static String desk(final EnrichedReport enriched) {
+        return enriched.getReport().getDesk() == null ? "" : enriched.getReport().getDesk();
+    }
+
+    private void decide(final Record<String, EnrichedReport> record) {
         final EnrichedReport enriched = record.value();
         final CorrespondentReport report = enriched.getReport();
         final String reportId = report.getReportId().toString();
@@ -122,8 +202,13 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
         }
         final ReportMemory referenced = reports.get(report.getRefersTo().toString());
         if (referenced == null) {
-            throw new InvalidReportException("unknown-reference", "articles", report.getKind() + " refers to report "
-                    + report.getRefersTo() + ", which this desk (" + record.key() + ") has not received");
+            // not seen yet: wait for it (released in releaseWaitingFor, dead-lettered after MAX_WAIT)
+            pending.put(report.getRefersTo() + "|" + reportId, enriched);
+            context.forward(record.withKey(reportId).withValue((SpecificRecord) ReportStatus.newBuilder()
+                    .setReportId(report.getReportId()).setState(ReportState.ACCEPTED)
+                    .setReason("waiting for report " + report.getRefersTo() + ", which this desk (" + record.key() + ") has not received yet")
+                    .setUpdatedAt(now).build()));
+            return;
         }
         if (!referenced.correspondentId().equals(report.getCorrespondentId())) {
             throw new InvalidReportException("not-own-report", "articles", report.getKind() + " " + reportId + " by "
