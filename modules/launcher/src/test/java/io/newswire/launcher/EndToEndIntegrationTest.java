@@ -121,13 +121,25 @@ class EndToEndIntegrationTest {
 
     @Test
     void shouldDeadLetterGarbageWithItsReasonAndKeepProcessingWhatFollows() throws Exception {
-        // Given garbage bytes and an unknown schema id on the reports topic, written past the gateway
+        // Given garbage bytes, an unknown schema id, and (below) a semantically invalid report, written past the gateway
         final String garbageKey = UUID.randomUUID().toString();
         final String unknownIdKey = UUID.randomUUID().toString();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(STACK.producerConfig(), new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(Topics.REPORTS.name(), garbageKey, "{not avro at all".getBytes(StandardCharsets.UTF_8))).get();
             producer.send(new ProducerRecord<>(Topics.REPORTS.name(), unknownIdKey, ConfluentWireFormat.frame(424_242, new byte[] {1, 2, 3}))).get();
         }
+
+        // and a report that decodes but breaks a rule the schema cannot state (an empty body), written past the gateway
+        final io.newswire.model.CorrespondentReport empty = io.newswire.model.CorrespondentReport.newBuilder()
+                .setReportId(UUID.randomUUID()).setCorrespondentId("reem").setDesk("syria").setLanguage("ar")
+                .setKind(io.newswire.model.ReportKind.NEW).setHeadline("عنوان بلا نص").setBody(List.of(" "))
+                .setFiledAt(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS))
+                .setReceivedAt(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)).setContentDigest("00").build();
+        try (KafkaProducer<String, io.newswire.model.CorrespondentReport> producer = new KafkaProducer<>(STACK.producerConfig(),
+                new StringSerializer(), serdes.<io.newswire.model.CorrespondentReport>valueSerde(Topics.REPORTS).serializer())) {
+            producer.send(new ProducerRecord<>(Topics.REPORTS.name(), empty.getReportId().toString(), empty)).get();
+        }
+        final String invalidKey = empty.getReportId().toString();
 
         // When a valid report follows
         final UUID after = UUID.randomUUID();
@@ -136,13 +148,20 @@ class EndToEndIntegrationTest {
         // Then both bad records are dead letters with their bytes and reason, and the valid one became an article
         final List<ConsumerRecord<String, DeadLetter>> letters = STACK.consumeMatching(Topics.DEAD_LETTERS.name(), new StringDeserializer(),
                 new AvroDeserializer<>(serdes.registry(), DeadLetter.class),
-                r -> garbageKey.equals(r.key()) || unknownIdKey.equals(r.key()), 2, Duration.ofSeconds(60));
+                r -> garbageKey.equals(r.key()) || unknownIdKey.equals(r.key()) || invalidKey.equals(r.key()), 3, Duration.ofSeconds(60));
         final DeadLetter garbage = letters.stream().filter(r -> garbageKey.equals(r.key())).findFirst().orElseThrow().value();
         assertThat(garbage.getStage()).isEqualTo("deserialize");
         assertThat(garbage.getReason()).contains("magic byte");
         assertThat(StandardCharsets.UTF_8.decode(garbage.getOriginalValue()).toString()).isEqualTo("{not avro at all");
         final DeadLetter unknown = letters.stream().filter(r -> unknownIdKey.equals(r.key())).findFirst().orElseThrow().value();
         assertThat(unknown.getReason()).contains("424242");
+        final DeadLetter invalid = letters.stream().filter(r -> invalidKey.equals(r.key())).findFirst().orElseThrow().value();
+        assertThat(invalid.getStage()).isEqualTo("validate");
+        assertThat(invalid.getReason()).contains("body is empty");
+        assertThat(invalid.getReportId()).isEqualTo(invalidKey);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(STACK.consumeMatching(Topics.REPORT_STATUS.name(),
+                new StringDeserializer(), new AvroDeserializer<>(serdes.registry(), io.newswire.model.ReportStatus.class),
+                r -> invalidKey.equals(r.key()), 1, Duration.ofSeconds(10)).get(0).value().getState()).hasToString("DEAD_LETTERED"));
         assertThat(articleVersionsOf(after, 1)).hasSize(1);
     }
 
@@ -153,10 +172,11 @@ class EndToEndIntegrationTest {
                 .stream().map(ConsumerRecord::value).toList();
     }
 
+    /** A report whose body is the headline's own story: tests must not file near-duplicates of each other by accident. */
     private static String report(final UUID id, final String kind, final UUID refersTo, final String headline) {
         return "{\"reportId\":\"" + id + "\",\"kind\":\"" + kind + "\"" + (refersTo == null ? "" : ",\"refersTo\":\"" + refersTo + "\"")
                 + ",\"language\":\"ar\",\"headline\":\"" + headline + "\",\"dateline\":\"سوريا\","
-                + "\"body\":[\"قال مراسلنا إن الوضع متوتر منذ الصباح.\",\"وأفادت مصادر محلية بسقوط جرحى بين المدنيين.\"],"
+                + "\"body\":[\"" + headline + " بحسب ما أفاد مراسلنا اليوم.\"],"
                 + "\"byline\":{\"name\":\"ريم حداد\"}}";
     }
 
