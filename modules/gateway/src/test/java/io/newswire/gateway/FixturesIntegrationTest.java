@@ -1,7 +1,6 @@
 package io.newswire.gateway;
 
 import io.newswire.runtime.config.NewswireConfig;
-import io.newswire.runtime.metrics.NewswireMetrics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -26,23 +25,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FixturesIntegrationTest {
 
+    private static GatewayFixture.RunningGateway running;
     private static NewswireConfig config;
-    private static NewswireMetrics metrics;
     private static GatewayServer gateway;
     private static String token;
 
     @BeforeAll
     static void start() throws Exception {
-        config = GatewayFixture.config(Map.of());
-        metrics = new NewswireMetrics();
-        gateway = GatewayServer.start(config, metrics);
-        token = GatewayFixture.correspondent(config, gateway, GatewayFixture.uniqueId("fixtures"));
+        running = GatewayFixture.RunningGateway.start(Map.of(), "fixtures");
+        config = running.config();
+        gateway = running.server();
+        token = running.token();
     }
 
     @AfterAll
     static void stop() {
-        gateway.close();
-        metrics.close();
+        running.close();
     }
 
     @TestFactory

@@ -35,6 +35,24 @@ final class GatewayFixture {
     private GatewayFixture() {
     }
 
+    /** A started gateway with its settings, metrics and one correspondent's token; closing stops it. */
+    record RunningGateway(NewswireConfig config, io.newswire.runtime.metrics.NewswireMetrics metrics, GatewayServer server, String token)
+            implements AutoCloseable {
+
+        static RunningGateway start(final Map<String, Object> overrides, final String correspondentPrefix) throws Exception {
+            final NewswireConfig config = GatewayFixture.config(overrides);
+            final io.newswire.runtime.metrics.NewswireMetrics metrics = new io.newswire.runtime.metrics.NewswireMetrics();
+            final GatewayServer server = GatewayServer.start(config, metrics);
+            return new RunningGateway(config, metrics, server, correspondent(config, server, uniqueId(correspondentPrefix)));
+        }
+
+        @Override
+        public void close() {
+            server.close();
+            metrics.close();
+        }
+    }
+
     static NewswireConfig config(final Map<String, Object> overrides) {
         final Map<String, Object> settings = new HashMap<>(STACK.newswireSettings());
         settings.put(NewswireConfig.GATEWAY_PORT_CONFIG, "0");

@@ -1,7 +1,6 @@
 package io.newswire.gateway;
 
 import io.newswire.runtime.config.NewswireConfig;
-import io.newswire.runtime.metrics.NewswireMetrics;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -28,22 +27,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GatewayFuzzIntegrationTest {
 
-    private static NewswireMetrics metrics;
+    private static GatewayFixture.RunningGateway running;
     private static GatewayServer gateway;
     private static String token;
 
     @BeforeContainer
     static void start() throws Exception {
-        final NewswireConfig config = GatewayFixture.config(Map.of(NewswireConfig.GATEWAY_MAX_BODY_BYTES_CONFIG, "8192"));
-        metrics = new NewswireMetrics();
-        gateway = GatewayServer.start(config, metrics);
-        token = GatewayFixture.correspondent(config, gateway, GatewayFixture.uniqueId("fuzz"));
+        running = GatewayFixture.RunningGateway.start(Map.of(NewswireConfig.GATEWAY_MAX_BODY_BYTES_CONFIG, "8192"), "fuzz");
+        gateway = running.server();
+        token = running.token();
     }
 
     @AfterContainer
     static void stop() {
-        gateway.close();
-        metrics.close();
+        running.close();
     }
 
     @Property(tries = 200)

@@ -35,23 +35,22 @@ import static org.awaitility.Awaitility.await;
 /** The gateway's rules on a real broker and registry. */
 class GatewayIntegrationTest {
 
+    private static GatewayFixture.RunningGateway running;
     private static NewswireConfig config;
-    private static NewswireMetrics metrics;
     private static GatewayServer gateway;
     private static String token;
 
     @BeforeAll
     static void start() throws Exception {
-        config = GatewayFixture.config(Map.of());
-        metrics = new NewswireMetrics();
-        gateway = GatewayServer.start(config, metrics);
-        token = GatewayFixture.correspondent(config, gateway, uniqueId("reem"));
+        running = GatewayFixture.RunningGateway.start(Map.of(), "reem");
+        config = running.config();
+        gateway = running.server();
+        token = running.token();
     }
 
     @AfterAll
     static void stop() {
-        gateway.close();
-        metrics.close();
+        running.close();
     }
 
     @Test

@@ -69,21 +69,12 @@ public final class ArticleVersioner {
     /** The next version after an UPDATE, CORRECTION or WITHDRAWAL referring to a report of this article. */
     public static ArticleUpdate revise(final ArticleUpdate current, final CorrespondentReport report, final Enrichment enrichment, final Instant now) {
         Objects.requireNonNull(current, "current");
-        final ArticleUpdate.Builder next = ArticleUpdate.newBuilder(current)
-                .setVersion(current.getVersion() + 1)
-                .setTriggeringReportId(report.getReportId())
-                .setVersionCreated(now);
+        final ArticleUpdate.Builder next = nextVersion(current, report, now);
         final List<ArticleSource> sources = new ArrayList<>(current.getSources());
         switch (report.getKind()) {
             case UPDATE, CORRECTION -> {
-                next.setSignal(report.getKind() == io.newswire.model.ReportKind.UPDATE ? Signal.UPDATE : Signal.CORRECTION)
-                        .setHeadline(report.getHeadline())
-                        .setSubheadline(report.getSubheadline())
-                        .setDateline(report.getDateline() != null ? report.getDateline() : current.getDateline())
-                        .setBody(report.getBody())
-                        .setMedia(report.getMedia().isEmpty() ? current.getMedia() : report.getMedia())
-                        .setEnrichment(enrichment)
-                        .setUrgency(enrichment == null ? current.getUrgency() : enrichment.getUrgency());
+                takeText(next.setSignal(report.getKind() == io.newswire.model.ReportKind.UPDATE ? Signal.UPDATE : Signal.CORRECTION),
+                        current, report, enrichment);
                 sources.add(source(report, report.getKind() == io.newswire.model.ReportKind.UPDATE ? SourceRole.UPDATE : SourceRole.CORRECTION,
                         report.getRefersTo(), null, "reference"));
             }
@@ -105,14 +96,7 @@ public final class ArticleVersioner {
         if (report.getByline() != null && !bylines.contains(report.getByline())) {
             bylines.add(report.getByline());
         }
-        return ArticleUpdate.newBuilder(current)
-                .setVersion(current.getVersion() + 1)
-                .setSignal(Signal.UPDATE)
-                .setBylines(bylines)
-                .setTriggeringReportId(report.getReportId())
-                .setSources(sources)
-                .setVersionCreated(now)
-                .build();
+        return nextVersion(current, report, now).setSignal(Signal.UPDATE).setBylines(bylines).setSources(sources).build();
     }
 
     /**
@@ -123,19 +107,25 @@ public final class ArticleVersioner {
                                        final UUID matchedReportId, final double similarity, final String method, final Instant now) {
         final List<ArticleSource> sources = new ArrayList<>(current.getSources());
         sources.add(source(report, SourceRole.UPDATE, matchedReportId, similarity, method));
-        return ArticleUpdate.newBuilder(current)
-                .setVersion(current.getVersion() + 1)
-                .setSignal(Signal.UPDATE)
-                .setHeadline(report.getHeadline())
+        return takeText(nextVersion(current, report, now).setSignal(Signal.UPDATE), current, report, enrichment).setSources(sources).build();
+    }
+
+    /** The article with its version counted up, made by this report now. */
+    private static ArticleUpdate.Builder nextVersion(final ArticleUpdate current, final CorrespondentReport report, final Instant now) {
+        return ArticleUpdate.newBuilder(current).setVersion(current.getVersion() + 1)
+                .setTriggeringReportId(report.getReportId()).setVersionCreated(now);
+    }
+
+    /** The report's text replaces the article's; what the report leaves out (dateline, media) stays. */
+    private static ArticleUpdate.Builder takeText(final ArticleUpdate.Builder next, final ArticleUpdate current,
+                                                  final CorrespondentReport report, final Enrichment enrichment) {
+        return next.setHeadline(report.getHeadline())
                 .setSubheadline(report.getSubheadline())
                 .setDateline(report.getDateline() != null ? report.getDateline() : current.getDateline())
                 .setBody(report.getBody())
                 .setMedia(report.getMedia().isEmpty() ? current.getMedia() : report.getMedia())
                 .setEnrichment(enrichment)
-                .setTriggeringReportId(report.getReportId())
-                .setSources(sources)
-                .setVersionCreated(now)
-                .build();
+                .setUrgency(enrichment == null ? current.getUrgency() : enrichment.getUrgency());
     }
 
     private static ArticleSource source(final CorrespondentReport report, final SourceRole role, final UUID matched,
