@@ -38,7 +38,7 @@ public final class ProcessingApp implements AutoCloseable {
     public static ProcessingApp start(final NewswireConfig config) {
         final NewswireSerdes serdes = NewswireSerdes.fromConfig(config.serdeConfig());
         final KafkaStreams streams = new KafkaStreams(ProcessingTopology.build(ProcessingSerdes.from(serdes),
-                DedupSettings.defaults(config.dedupHorizon().toMillis())), streamsConfig(config));
+                dedupSettings(config)), streamsConfig(config));
         // a thread that dies of an unexpected error is replaced; with exactly-once its open transaction is aborted
         // and the records are processed again, so nothing is lost or doubled
         streams.setUncaughtExceptionHandler(error -> {
@@ -67,6 +67,12 @@ public final class ProcessingApp implements AutoCloseable {
         final Properties properties = new Properties();
         properties.putAll(props);
         return properties;
+    }
+
+    /** Dedup's tuning from the settings (dedup.* keys). */
+    public static DedupSettings dedupSettings(final NewswireConfig config) {
+        return new DedupSettings(config.getDouble(NewswireConfig.DEDUP_SIMILARITY_THRESHOLD_CONFIG),
+                config.getInt(NewswireConfig.DEDUP_KEY_TERMS_CONFIG), DedupSettings.DEFAULT_MAX_POSTINGS, config.dedupHorizon().toMillis());
     }
 
     private static Path stateDir(final NewswireConfig config) {

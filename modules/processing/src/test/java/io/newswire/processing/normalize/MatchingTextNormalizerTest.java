@@ -1,0 +1,45 @@
+package io.newswire.processing.normalize;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MatchingTextNormalizerTest {
+
+    private final MatchingTextNormalizer normalizer = new MatchingTextNormalizer();
+
+    @Test
+    void shouldFoldAlefVariantsTehMarbutaAndAlefMaqsura() {
+        // إ أ آ -> ا ; ة -> ه ; ى -> ي : spellings correspondents mix freely
+        assertThat(normalizer.matchingForm("إدلب أريحا آمنة مدينة مستشفى"))
+                .isEqualTo(normalizer.matchingForm("ادلب اريحا امنه مدينه مستشفي"));
+    }
+
+    @Test
+    void shouldRemoveDiacriticsAndTatweel() {
+        assertThat(normalizer.matchingForm("مُـــراسِلُنا")).isEqualTo(normalizer.matchingForm("مراسلنا"));
+    }
+
+    @Test
+    void shouldTurnEasternArabicAndPersianDigitsIntoAscii() {
+        assertThat(normalizer.matchingForm("٢٥٠ مدنياً و۱۲ طفلاً")).contains("250").contains("12");
+    }
+
+    @Test
+    void shouldCaseFoldLatinText() {
+        assertThat(normalizer.matchingForm("SDF Forces in RAQQA")).isEqualTo("sdf forces in raqqa");
+    }
+
+    @Test
+    void shouldStemCliticsSoInflectedFormsMeet() {
+        // "and the civilians" and "civilian": the conjunction, article and plural suffix come off
+        assertThat(normalizer.features("والمدنيين")).isEqualTo(normalizer.features("مدنيين"));
+        assertThat(normalizer.features("reported reports")).containsExactly("report", "report");
+    }
+
+    @Test
+    void shouldDropStopWordsFromFeatures() {
+        assertThat(normalizer.features("قال إن الوضع في المدينة")).doesNotContain("في", "ان");
+        assertThat(normalizer.features("the water in the city")).containsExactly("water", "citi");
+    }
+}
