@@ -242,6 +242,29 @@ class GatewayIntegrationTest {
     }
 
     @Test
+    void shouldAnswer503WhenItsConcurrencyCapIsTakenAndRecoverAfter() throws Exception {
+        try (GatewayFixture.RunningGateway capped = GatewayFixture.RunningGateway.start(
+                Map.of(NewswireConfig.GATEWAY_MAX_CONCURRENT_REQUESTS_CONFIG, "1"), "capped")) {
+            // Given a client that sends its headers and then stalls mid-body, holding the only request slot
+            try (java.net.Socket slow = new java.net.Socket("127.0.0.1", capped.server().port())) {
+                slow.getOutputStream().write(("POST /v1/reports HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + capped.token()
+                        + "\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{\"reportId\":").getBytes(StandardCharsets.UTF_8));
+                slow.getOutputStream().flush();
+
+                // Then other requests are turned away at once with 503 and Retry-After, not queued until the JVM is full
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                    final HttpResponse<String> turnedAway = post(capped.server(), capped.token(), report(UUID.randomUUID(), "تقرير"));
+                    assertThat(turnedAway.statusCode()).isEqualTo(503);
+                    assertThat(turnedAway.body()).contains("overloaded");
+                    assertThat(turnedAway.headers().firstValue("Retry-After")).isPresent();
+                });
+            }
+            // And once the slow client is gone the gateway serves again
+            await().atMost(Duration.ofSeconds(30)).until(() -> post(capped.server(), capped.token(), report(UUID.randomUUID(), "تقرير")).statusCode() == 202);
+        }
+    }
+
+    @Test
     void shouldServeHealthReadinessAndTheApiDescription() throws Exception {
         assertThat(get(gateway, "/health", null).statusCode()).isEqualTo(200);
         final HttpResponse<String> ready = get(gateway, "/ready", null);
