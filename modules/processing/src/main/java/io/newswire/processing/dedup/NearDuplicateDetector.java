@@ -2,11 +2,9 @@ package io.newswire.processing.dedup;
 
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -19,8 +17,8 @@ import java.util.stream.Collectors;
  * dedup-quality.md).
  *
  * <p>Cost: a report is compared only with the reports posted under its {@link #keyTerms} rarest terms within the
- * horizon; each posting list is bounded, so a lookup costs the same with 10 thousand or a million stored
- * fingerprints.
+ * horizon; each posting list is bounded, and only the {@link #SCORED_CANDIDATES} sharing the most of those terms are
+ * scored, so a lookup's cost has a bound that does not grow with the number of stored fingerprints.
  */
 public final class NearDuplicateDetector {
 
@@ -31,6 +29,8 @@ public final class NearDuplicateDetector {
     public static final String METHOD = "tfidf-cosine";
     /** Terms kept per fingerprint: enough for the cosine, bounded storage. */
     public static final int STORED_TERMS = 80;
+    /** Candidates scored by cosine per lookup, the ones sharing most rare terms: the bound on a lookup's cost. */
+    public static final int SCORED_CANDIDATES = 32;
 
     private final double threshold;
     private final int keyTerms;
@@ -60,16 +60,21 @@ public final class NearDuplicateDetector {
     /** The best earlier report of the same story within the horizon, if any reaches the threshold. */
     public Optional<Match> findMatch(final Map<String, Integer> counts, final long receivedAtMillis, final CandidateIndex index) {
         final long notBefore = receivedAtMillis - horizonMillis;
-        final Set<String> candidates = new HashSet<>();
+        // how many of this report's rare terms each earlier report shares: cheap counting over bounded lists
+        final Map<String, Integer> shared = new HashMap<>();
         for (final String term : keyTerms(counts, index)) {
             for (final CandidateIndex.Posting posting : index.postings(term)) {
                 if (posting.receivedAtMillis() >= notBefore) {
-                    candidates.add(posting.reportId());
+                    shared.merge(posting.reportId(), 1, Integer::sum);
                 }
             }
         }
+        // only the reports sharing the most rare terms get the costlier cosine; ties by id, so every run picks the same
+        final List<String> candidates = shared.entrySet().stream()
+                .sorted(Comparator.<Map.Entry<String, Integer>>comparingInt(e -> -e.getValue()).thenComparing(Map.Entry::getKey))
+                .limit(SCORED_CANDIDATES).map(Map.Entry::getKey).toList();
         Match best = null;
-        for (final String candidate : candidates.stream().sorted().toList()) { // sorted: ties resolve the same way every time
+        for (final String candidate : candidates) {
             final Optional<Fingerprint> fingerprint = index.fingerprint(candidate);
             if (fingerprint.isEmpty()) {
                 continue;
