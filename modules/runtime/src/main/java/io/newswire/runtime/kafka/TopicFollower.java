@@ -67,30 +67,63 @@ public final class TopicFollower<K, V> implements AutoCloseable {
 
     private void run() {
         try {
-            final List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            final Map<TopicPartition, Long> endAtStart = consumer.endOffsets(partitions);
             while (running) {
                 try {
-                    consumer.poll(Duration.ofMillis(200)).forEach(onRecord);
-                } catch (final org.apache.kafka.common.errors.RecordDeserializationException e) {
-                    LOG.warn("Skipping undecodable record on {}: {}", topic, e.getMessage());
-                    consumer.seek(e.topicPartition(), e.offset() + 1);
-                }
-                if (caughtUp.getCount() > 0 && endAtStart.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
-                    caughtUp.countDown();
+                    follow();
+                } catch (final WakeupException e) {
+                    if (running) {
+                        throw e;
+                    }
+                } catch (final RuntimeException e) {
+                    // a view must not die of a passing fault: read again from the beginning (the callbacks are idempotent)
+                    LOG.warn("Follower of {} failed ({}); reading the topic again in 1 s", topic, e.toString());
+                    sleep(1_000);
                 }
             }
-        } catch (final WakeupException e) {
-            if (running) {
-                throw e;
-            }
-        } catch (final RuntimeException e) {
-            LOG.error("Follower of {} stopped: {}", topic, e.toString(), e);
         } finally {
             consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void follow() {
+        final List<TopicPartition> partitions = awaitPartitions();
+        if (partitions.isEmpty()) {
+            return; // closing
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        final Map<TopicPartition, Long> endAtStart = consumer.endOffsets(partitions);
+        while (running) {
+            try {
+                consumer.poll(Duration.ofMillis(200)).forEach(onRecord);
+            } catch (final org.apache.kafka.common.errors.RecordDeserializationException e) {
+                LOG.warn("Skipping undecodable record on {}: {}", topic, e.getMessage());
+                consumer.seek(e.topicPartition(), e.offset() + 1);
+            }
+            if (caughtUp.getCount() > 0 && endAtStart.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+                caughtUp.countDown();
+            }
+        }
+    }
+
+    /** The topic's partitions; a topic created a moment ago may not be in the metadata yet, so ask until it is. */
+    private List<TopicPartition> awaitPartitions() {
+        while (running) {
+            final List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            if (!partitions.isEmpty()) {
+                return partitions;
+            }
+            sleep(200);
+        }
+        return List.of();
+    }
+
+    private static void sleep(final long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
