@@ -5,6 +5,7 @@ import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.AppInfoParser;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -12,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,82 +25,135 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 /**
  * A real Apache Kafka node in KRaft mode (broker and controller in one) running inside this JVM: the broker
  * {@code ./newswire dev} and the integration tests use, with no Docker.
  *
- * <p>Its storage is formatted once; the cluster id and ports are kept in the data dir, so {@link #stop()} then
- * {@link #start()} (or a new instance on the same dir) serves the same data on the same address.
+ * <p>The storage is formatted on the first start; the cluster id and both ports are then kept in the data dir
+ * ({@value #STATE_FILE}), so {@link #stop()} then {@link #start()}, or a new instance on the same dir, serves the
+ * same data at the same address. A port left at 0 is picked free on the first start; if another process takes it
+ * before the node binds it, a new one is picked (only on that first start: later the recorded port is the contract).
+ *
+ * <p>Note: Kafka halts the JVM on a fatal metadata or log-dir fault (as a real broker would); never delete the data
+ * dir under a running node.
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
+    /** Kept in the data dir: cluster id and ports chosen on the first start. */
+    static final String STATE_FILE = "newswire-node.properties";
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
-    private static final int NODE_ID = 1;
-    private static final String STATE_FILE = "newswire-node.properties";
+    private static final int BIND_ATTEMPTS = 3;
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
     private final Path dataDir;
-    private final Map<String, String> extraConfig;
-    private int brokerPort;
-    private int controllerPort;
-    private KafkaRaftServer server;
+    private final Map<String, String> overrides;
+    private final IntSupplier portPicker;
+    private final int requestedBrokerPort;
+    private final int requestedControllerPort;
+    // read without the lock (a client thread asks for the address while another restarts the node)
+    private volatile int brokerPort;
+    private volatile int controllerPort;
+    private volatile String clusterId;
+    private volatile KafkaRaftServer server;
+
+    private EmbeddedKafka(final Builder builder) {
+        this.dataDir = builder.dataDir.toAbsolutePath();
+        this.requestedBrokerPort = builder.brokerPort;
+        this.requestedControllerPort = builder.controllerPort;
+        this.overrides = Map.copyOf(builder.overrides);
+        this.portPicker = builder.portPicker;
+    }
 
     /**
-     * @param dataDir     where the log dirs live; created and formatted on first start, reused after
+     * @param dataDir     where the node keeps its data; formatted on first start, reused after
      * @param brokerPort  client port; 0 picks a free one on first start and keeps it for restarts
      * @param extraConfig broker settings that override the single-node defaults
      */
     public EmbeddedKafka(final Path dataDir, final int brokerPort, final Map<String, String> extraConfig) {
-        this.dataDir = dataDir.toAbsolutePath();
-        this.brokerPort = brokerPort;
-        this.extraConfig = Map.copyOf(extraConfig);
+        this(builder(dataDir).brokerPort(brokerPort).configs(extraConfig));
     }
 
-    /** A node in a fresh temporary directory on a free port: what tests use. */
+    /** Options for a node whose data lives in {@code dataDir}. */
+    public static Builder builder(final Path dataDir) {
+        return new Builder(dataDir);
+    }
+
+    /** A node in a fresh temporary directory on free ports; the caller deletes the directory when done. */
     public static EmbeddedKafka temporary() {
         try {
-            return new EmbeddedKafka(Files.createTempDirectory("newswire-kafka-"), 0, Map.of());
+            return builder(Files.createTempDirectory("newswire-kafka-")).build();
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Formats the storage if needed, starts the node and returns once it answers a metadata request. */
+    /**
+     * Formats the storage if it is new, starts the node and returns once it answers a cluster description.
+     * Does nothing when already running.
+     *
+     * @throws IllegalStateException when the node cannot start (the message says why: port taken, bad config ...)
+     */
     public synchronized EmbeddedKafka start() {
         if (server != null) {
             return this;
         }
         final long started = System.nanoTime();
-        final Properties state = loadOrCreateState();
-        final KafkaConfig config = new KafkaConfig(brokerConfig(), false);
-        if (!Files.exists(logDir().resolve("meta.properties"))) {
-            format(config, state.getProperty("cluster.id"));
+        final boolean firstStart = loadState();
+        for (int attempt = 1; ; attempt++) {
+            final boolean portsPickedHere = firstStart && (requestedBrokerPort == 0 || requestedControllerPort == 0);
+            try {
+                startOnce();
+                break;
+            } catch (final RuntimeException e) {
+                if (portsPickedHere && attempt < BIND_ATTEMPTS && FreePort.isBindFailure(e)) {
+                    LOG.warn("A port picked for Kafka was taken before the node bound it ({}); picking new ones", e.getMessage());
+                    pickPorts();
+                    continue;
+                }
+                throw new IllegalStateException("Kafka node in " + dataDir + " (client port " + brokerPort + ", controller port "
+                        + controllerPort + ") could not start: " + e.getMessage(), e);
+            }
         }
-        server = new KafkaRaftServer(config, Time.SYSTEM);
-        server.startup();
-        awaitReady(Duration.ofSeconds(60));
-        LOG.info("Kafka {} ready at {} in {} ms (data in {})", org.apache.kafka.common.utils.AppInfoParser.getVersion(),
-                bootstrapServers(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), dataDir);
+        LOG.info("Kafka {} ready at {} in {} ms ({} {})", AppInfoParser.getVersion(), bootstrapServers(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), firstStart ? "new node in" : "data in", dataDir);
         return this;
     }
 
-    /** Shuts the node down cleanly and waits for it; data stays on disk. */
+    /** Shuts the node down cleanly and waits for it; the data stays on disk. Does nothing when not running. */
     public synchronized void stop() {
         if (server == null) {
             return;
         }
-        server.shutdown();
-        server.awaitShutdown();
+        final long started = System.nanoTime();
+        final KafkaRaftServer stopping = server;
         server = null;
-        LOG.info("Kafka at {} stopped", bootstrapServers());
+        stopping.shutdown();
+        stopping.awaitShutdown();
+        LOG.info("Kafka at {} stopped in {} ms", bootstrapServers(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
-    public synchronized boolean isRunning() {
+    public boolean isRunning() {
         return server != null;
     }
 
+    /** {@code 127.0.0.1:<port>}; the port is known once the node has started (or its data dir recorded one). */
     public String bootstrapServers() {
-        return "127.0.0.1:" + brokerPort;
+        return KafkaNodeConfig.HOST + ":" + brokerPort;
+    }
+
+    public int brokerPort() {
+        return brokerPort;
+    }
+
+    public int controllerPort() {
+        return controllerPort;
+    }
+
+    /** The cluster id, fixed when the storage was formatted; null before the first start. */
+    public String clusterId() {
+        return clusterId;
     }
 
     public Path dataDir() {
@@ -115,81 +169,69 @@ public final class EmbeddedKafka implements AutoCloseable {
         return dataDir.resolve("logs");
     }
 
-    /** Cluster id and ports chosen on the first start, kept so a restart is the same node at the same address. */
-    private Properties loadOrCreateState() {
-        final Path file = dataDir.resolve(STATE_FILE);
-        final Properties state = new Properties();
-        try {
-            Files.createDirectories(dataDir);
-            if (Files.exists(file)) {
-                try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    state.load(reader);
-                }
-                if (brokerPort == 0) {
-                    brokerPort = Integer.parseInt(state.getProperty("broker.port"));
-                }
-                controllerPort = Integer.parseInt(state.getProperty("controller.port"));
-            } else {
-                if (brokerPort == 0) {
-                    brokerPort = freePort();
-                }
-                controllerPort = freePort();
-                state.setProperty("cluster.id", Uuid.randomUuid().toString());
-            }
-            state.setProperty("broker.port", Integer.toString(brokerPort));
-            state.setProperty("controller.port", Integer.toString(controllerPort));
-            try (var writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                state.store(writer, "Newswire embedded Kafka node: cluster id and ports, reused on restart");
-            }
-            return state;
-        } catch (final IOException e) {
-            throw new UncheckedIOException("Cannot prepare Kafka data dir " + dataDir + ": " + e.getMessage(), e);
+    /**
+     * Reads the cluster id and ports recorded by an earlier start, or chooses them; explicit ports win.
+     *
+     * @return true when this data dir had no node yet
+     */
+    private boolean loadState() {
+        final Properties state = NodeFile.read(dataDir.resolve(STATE_FILE));
+        final boolean firstStart = state.getProperty("cluster.id") == null;
+        clusterId = firstStart ? Uuid.randomUuid().toString() : state.getProperty("cluster.id");
+        brokerPort = requestedBrokerPort != 0 ? requestedBrokerPort : NodeFile.intOr(state, "broker.port", brokerPort);
+        controllerPort = requestedControllerPort != 0 ? requestedControllerPort : NodeFile.intOr(state, "controller.port", controllerPort);
+        if (brokerPort == 0 || controllerPort == 0) {
+            pickPorts();
+        }
+        return firstStart;
+    }
+
+    /** Picks a free port for each port the caller left to us. */
+    private void pickPorts() {
+        if (requestedBrokerPort == 0) {
+            brokerPort = portPicker.getAsInt();
+        }
+        if (requestedControllerPort == 0) {
+            do {
+                controllerPort = portPicker.getAsInt();
+            } while (controllerPort == brokerPort);
         }
     }
 
-    private Map<String, String> brokerConfig() {
-        final Map<String, String> props = new HashMap<>();
-        props.put("node.id", Integer.toString(NODE_ID));
-        props.put("process.roles", "broker,controller");
-        props.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
-        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        props.put("controller.listener.names", "CONTROLLER");
-        props.put("inter.broker.listener.name", "PLAINTEXT");
-        props.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
-        props.put("log.dirs", logDir().toString());
-        // one node: internal topics cannot have more replicas than that
-        props.put("offsets.topic.replication.factor", "1");
-        props.put("offsets.topic.num.partitions", "5");
-        props.put("transaction.state.log.replication.factor", "1");
-        props.put("transaction.state.log.min.isr", "1");
-        props.put("transaction.state.log.num.partitions", "5");
-        props.put("share.coordinator.state.topic.replication.factor", "1");
-        props.put("share.coordinator.state.topic.min.isr", "1");
-        props.put("default.replication.factor", "1");
-        props.put("min.insync.replicas", "1");
-        // tests and `dev` want a consumer group to start at once, not after the 3 s production delay
-        props.put("group.initial.rebalance.delay.ms", "0");
-        // Newswire creates its topics explicitly; a typo must not create a new one
-        props.put("auto.create.topics.enable", "false");
-        // the log cleaner's default 128 MB dedupe buffer is far more than a laptop's compacted topics need
-        props.put("log.cleaner.dedupe.buffer.size", Integer.toString(8 * 1024 * 1024));
-        props.put("num.network.threads", "2");
-        props.put("num.io.threads", "4");
-        props.put("log.segment.bytes", Integer.toString(64 * 1024 * 1024));
-        props.putAll(extraConfig);
-        return props;
+    private void startOnce() {
+        saveState();
+        final KafkaConfig config = new KafkaConfig(KafkaNodeConfig.of(logDir(), brokerPort, controllerPort, overrides), false);
+        if (!Files.exists(logDir().resolve("meta.properties"))) {
+            format(config);
+        }
+        final KafkaRaftServer starting = new KafkaRaftServer(config, Time.SYSTEM);
+        try {
+            starting.startup();
+            awaitReady();
+        } catch (final RuntimeException e) {
+            shutDownQuietly(starting);
+            throw e;
+        }
+        server = starting;
     }
 
-    private void format(final KafkaConfig config, final String clusterId) {
+    private void saveState() {
+        final Properties state = new Properties();
+        state.setProperty("cluster.id", clusterId);
+        state.setProperty("broker.port", Integer.toString(brokerPort));
+        state.setProperty("controller.port", Integer.toString(controllerPort));
+        NodeFile.write(dataDir.resolve(STATE_FILE), state, "Newswire embedded Kafka node: cluster id and ports, reused on restart");
+    }
+
+    private void format(final KafkaConfig config) {
         try {
             new Formatter()
-                    .setPrintStream(new PrintStream(java.io.OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8))
-                    .setNodeId(NODE_ID)
+                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8))
+                    .setNodeId(KafkaNodeConfig.NODE_ID)
                     .setClusterId(clusterId)
                     .setDirectories(List.of(logDir().toString()))
                     .setMetadataLogDirectory(config.metadataLogDir())
-                    .setControllerListenerName("CONTROLLER")
+                    .setControllerListenerName(KafkaNodeConfig.CONTROLLER_LISTENER)
                     .setReleaseVersion(MetadataVersion.latestProduction())
                     .setUnstableFeatureVersionsEnabled(false)
                     .run();
@@ -198,41 +240,104 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    private void awaitReady(final Duration timeout) {
-        final Map<String, Object> props = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
-        final long deadline = System.nanoTime() + timeout.toNanos();
-        RuntimeException last = null;
+    /** Ready means a client gets a cluster description naming this (unfenced) broker. */
+    private void awaitReady() {
+        final Map<String, Object> props = Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
+                AdminClientConfig.RETRY_BACKOFF_MS_CONFIG, 50,
+                AdminClientConfig.CLIENT_ID_CONFIG, "newswire-embedded-readiness");
+        final long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        Exception last = null;
         try (Admin admin = Admin.create(props)) {
             while (System.nanoTime() < deadline) {
                 try {
                     if (!admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).isEmpty()) {
                         return;
                     }
+                } catch (final InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while waiting for Kafka", e);
                 } catch (final Exception e) {
-                    last = new IllegalStateException(e.getMessage(), e);
+                    last = e;
                 }
-                sleep(100);
+                pause();
             }
         }
-        throw new IllegalStateException("Kafka at " + bootstrapServers() + " did not become ready within " + timeout, last);
+        throw new IllegalStateException("Kafka at " + bootstrapServers() + " did not answer within " + READY_TIMEOUT, last);
     }
 
-    private static void sleep(final long millis) {
+    private static void pause() {
         try {
-            Thread.sleep(millis);
+            Thread.sleep(50);
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for Kafka", e);
         }
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (final IOException e) {
-            throw new UncheckedIOException("No free port: " + e.getMessage(), e);
+    private static void shutDownQuietly(final KafkaRaftServer failed) {
+        try {
+            failed.shutdown();
+            failed.awaitShutdown();
+        } catch (final RuntimeException e) {
+            LOG.debug("Shutting down a node that failed to start also failed", e);
+        }
+    }
+
+    /** Options of an {@link EmbeddedKafka}: data dir, ports (0 = pick a free one, then keep it), broker settings. */
+    public static final class Builder {
+
+        private final Path dataDir;
+        private final Map<String, String> overrides = new HashMap<>();
+        private int brokerPort;
+        private int controllerPort;
+        private IntSupplier portPicker = FreePort::pick;
+
+        private Builder(final Path dataDir) {
+            this.dataDir = dataDir;
+        }
+
+        /** The client port; 0 (default) picks a free one on the first start and keeps it. */
+        public Builder brokerPort(final int port) {
+            this.brokerPort = checkPort(port);
+            return this;
+        }
+
+        /** The KRaft controller port; 0 (default) picks a free one on the first start and keeps it. */
+        public Builder controllerPort(final int port) {
+            this.controllerPort = checkPort(port);
+            return this;
+        }
+
+        /** One broker setting, overriding the single-node default. */
+        public Builder config(final String key, final String value) {
+            overrides.put(key, value);
+            return this;
+        }
+
+        /** Broker settings, overriding the single-node defaults. */
+        public Builder configs(final Map<String, String> configs) {
+            overrides.putAll(configs);
+            return this;
+        }
+
+        /** Where free ports come from; tests use it to simulate a port taken between pick and bind. */
+        Builder portPicker(final IntSupplier picker) {
+            this.portPicker = picker;
+            return this;
+        }
+
+        public EmbeddedKafka build() {
+            return new EmbeddedKafka(this);
+        }
+
+        private static int checkPort(final int port) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("Not a port: " + port);
+            }
+            return port;
         }
     }
 }

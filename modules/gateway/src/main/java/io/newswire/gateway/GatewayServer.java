@@ -1,23 +1,26 @@
 package io.newswire.gateway;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.newswire.gateway.auth.CorrespondentDirectory;
+import io.newswire.gateway.auth.CorrespondentLoader;
+import io.newswire.gateway.http.CorrespondentRateLimiter;
 import io.newswire.gateway.http.HttpFailure;
 import io.newswire.gateway.http.Problem;
+import io.newswire.gateway.http.ProblemType;
 import io.newswire.gateway.http.ReportsApi;
 import io.newswire.gateway.http.RequestBody;
 import io.newswire.gateway.idempotency.IntakeIndex;
+import io.newswire.gateway.idempotency.IntakeIndexLoader;
 import io.newswire.gateway.intake.ReportIntake;
 import io.newswire.gateway.metrics.GatewayMetrics;
 import io.newswire.gateway.publish.ReportPublisher;
+import io.newswire.gateway.status.ReportStatusLoader;
 import io.newswire.gateway.status.ReportStatusView;
 import io.newswire.model.CorrespondentCredential;
 import io.newswire.model.CorrespondentReport;
+import io.newswire.model.ReportStatus;
 import io.newswire.model.topics.Topics;
 import io.newswire.runtime.config.NewswireConfig;
 import io.newswire.runtime.kafka.KafkaClientConfigs;
@@ -35,9 +38,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -47,85 +54,112 @@ import java.util.regex.Pattern;
  * once Kafka has acknowledged it on {@code newswire.reports.v1} (acks=all, idempotent producer); bad input gets a
  * 4xx problem document naming every bad field; only a real outage gives a 5xx (503 with Retry-After).
  *
- * <p>Reads {@code newswire.correspondents.v1} (credentials), {@code newswire.reports.v1} (which ids are taken)
- * and {@code newswire.reports.status.v1} (what processing made of them). See /openapi.json for the API.
+ * <p>Writes {@code newswire.reports.v1}. Reads {@code newswire.correspondents.v1} (credentials),
+ * {@code newswire.reports.v1} (which ids are taken) and {@code newswire.reports.status.v1} (what processing made of
+ * them). The API is described in /openapi.json.
+ *
+ * <p>Order of checks on every API request: concurrency cap (503), still loading (503), credentials (401), rate
+ * limit for writes (429), media type (415), body size (413), UTF-8 and JSON (400), fields (400), then the write.
+ * Every request is logged once on {@code io.newswire.gateway.access} with its request id, never with its token.
  */
 public final class GatewayServer implements AutoCloseable {
 
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
+    /** The logger of the one line per request. */
+    public static final String ACCESS_LOG = "io.newswire.gateway.access";
+
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
+    private static final Logger ACCESS = LoggerFactory.getLogger(ACCESS_LOG);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CLIENT_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final String CORRESPONDENT_ATTRIBUTE = "correspondent";
+    private static final String CORRESPONDENT_ATTRIBUTE = "newswire.correspondent";
+    private static final String REQUEST_ID_ATTRIBUTE = "newswire.requestId";
+    private static final Duration LOAD_WAIT = Duration.ofSeconds(60);
 
     private final NewswireConfig config;
+    private final List<AutoCloseable> resources = new ArrayList<>();
     private final NewswireSerdes serdes;
-    private final KafkaProducer<String, CorrespondentReport> producer;
-    private final CorrespondentDirectory directory;
-    private final IntakeIndex index;
-    private final ReportStatusView statuses;
+    private final CorrespondentDirectory directory = new CorrespondentDirectory();
+    private final CorrespondentLoader directoryLoader;
+    private final IntakeIndexLoader indexLoader;
     private final Admin admin;
     private final GatewayMetrics metrics;
+    private final CorrespondentRateLimiter rateLimiter;
     private final ReportsApi api;
     private final Semaphore concurrency;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final int maxBodyBytes;
-    private final int ratePerMinute;
     private final Javalin http;
 
     private GatewayServer(final NewswireConfig config, final NewswireMetrics meters, final Clock clock) {
         this.config = config;
-        this.serdes = NewswireSerdes.fromConfig(config.serdeConfig());
-        final long ackTimeoutMs = config.getLong(NewswireConfig.GATEWAY_ACK_TIMEOUT_MS_CONFIG);
-        this.producer = new KafkaProducer<>(KafkaClientConfigs.durableProducer(config, "newswire-gateway", ackTimeoutMs),
-                NewswireSerdes.keySerde().serializer(), serdes.<CorrespondentReport>valueSerde(Topics.REPORTS).serializer());
-        final Map<String, Object> reader = KafkaClientConfigs.committedReader(config, null, "newswire-gateway");
-        this.directory = new CorrespondentDirectory(reader, serdes.valueSerde(io.newswire.model.CorrespondentCredential.class).deserializer()).start();
-        this.index = new IntakeIndex(reader, serdes.valueSerde(CorrespondentReport.class).deserializer()).start();
-        this.statuses = new ReportStatusView(reader, serdes.valueSerde(io.newswire.model.ReportStatus.class).deserializer()).start();
-        this.admin = Admin.create(KafkaClientConfigs.admin(config));
-        this.metrics = new GatewayMetrics(meters.registry());
-        this.api = new ReportsApi(new ReportIntake(clock), index, new ReportPublisher(producer, Duration.ofMillis(ackTimeoutMs)),
-                statuses, metrics, clock);
-        this.concurrency = new Semaphore(config.getInt(NewswireConfig.GATEWAY_MAX_CONCURRENT_REQUESTS_CONFIG));
-        this.maxBodyBytes = config.getInt(NewswireConfig.GATEWAY_MAX_BODY_BYTES_CONFIG);
-        this.ratePerMinute = config.getInt(NewswireConfig.GATEWAY_RATE_LIMIT_PER_MINUTE_CONFIG);
-        this.http = Javalin.create(javalin -> {
-            javalin.showJavalinBanner = false;
-            javalin.startupWatcherEnabled = false;
-            // we read bodies ourselves with our own limit; Javalin's must not be the smaller one
-            javalin.http.maxRequestSize = (long) maxBodyBytes * 2;
-        });
-        routes();
+        try {
+            this.serdes = keep(NewswireSerdes.fromConfig(config.serdeConfig()));
+            final long ackTimeoutMs = config.getLong(NewswireConfig.GATEWAY_ACK_TIMEOUT_MS_CONFIG);
+            final KafkaProducer<String, CorrespondentReport> producer = keep(new KafkaProducer<>(
+                    KafkaClientConfigs.durableProducer(config, "newswire-gateway", ackTimeoutMs),
+                    NewswireSerdes.keySerde().serializer(), serdes.<CorrespondentReport>valueSerde(Topics.REPORTS).serializer()));
+            final Map<String, Object> reader = KafkaClientConfigs.committedReader(config, null, "newswire-gateway");
+            this.directoryLoader = keep(new CorrespondentLoader(directory, reader, serdes.<CorrespondentCredential>valueSerde(Topics.CORRESPONDENTS).deserializer()).start());
+            final IntakeIndex index = new IntakeIndex();
+            this.indexLoader = keep(new IntakeIndexLoader(index, reader, serdes.<CorrespondentReport>valueSerde(Topics.REPORTS).deserializer()).start());
+            final ReportStatusView statuses = new ReportStatusView();
+            keep(new ReportStatusLoader(statuses, reader, serdes.<ReportStatus>valueSerde(Topics.REPORT_STATUS).deserializer()).start());
+            this.admin = keep(Admin.create(KafkaClientConfigs.admin(config)));
+            this.metrics = new GatewayMetrics(meters.registry());
+            this.rateLimiter = new CorrespondentRateLimiter(config.getInt(NewswireConfig.GATEWAY_RATE_LIMIT_PER_MINUTE_CONFIG));
+            this.api = new ReportsApi(new ReportIntake(clock), index, new ReportPublisher(producer, Duration.ofMillis(ackTimeoutMs)),
+                    statuses, rateLimiter, metrics, clock);
+            this.concurrency = new Semaphore(config.getInt(NewswireConfig.GATEWAY_MAX_CONCURRENT_REQUESTS_CONFIG));
+            this.maxBodyBytes = config.getInt(NewswireConfig.GATEWAY_MAX_BODY_BYTES_CONFIG);
+            this.http = Javalin.create(javalin -> {
+                javalin.showJavalinBanner = false;
+                javalin.startupWatcherEnabled = false;
+                // bodies are read here with our own limit; Javalin's must not be the smaller one
+                javalin.http.maxRequestSize = (long) maxBodyBytes * 2;
+            });
+            routes();
+        } catch (final RuntimeException e) {
+            closeResources();
+            throw e;
+        }
     }
 
     /**
-     * Starts a gateway: connects to Kafka and the registry, loads credentials and the index of accepted ids, and
-     * listens on gateway.host:gateway.port.
+     * Starts a gateway: connects to Kafka and the registry, loads credentials and the index of accepted ids (up to
+     * a minute; until then API requests get 503 "starting"), and listens on gateway.host:gateway.port.
+     *
+     * @param metrics where the gateway's meters are registered; not closed by {@link #close()}
      */
     public static GatewayServer start(final NewswireConfig config, final NewswireMetrics metrics) {
         return start(config, metrics, Clock.systemUTC());
     }
 
+    /** As {@link #start(NewswireConfig, NewswireMetrics)}, with the clock that stamps receivedAt and judges filedAt. */
     public static GatewayServer start(final NewswireConfig config, final NewswireMetrics metrics, final Clock clock) {
         final GatewayServer server = new GatewayServer(config, metrics, clock);
         try {
-            // serving before the index is loaded could write a resubmitted report a second time
-            if (!server.index.awaitLoaded(Duration.ofSeconds(60)) || !server.directory.awaitLoaded(Duration.ofSeconds(60))) {
-                LOG.warn("Gateway starting before the report index or credentials were fully loaded; /ready says so");
+            if (!server.indexLoader.awaitLoaded(LOAD_WAIT) || !server.directoryLoader.awaitLoaded(LOAD_WAIT)) {
+                LOG.warn("Gateway starting before the report index or credentials were loaded; it answers 503 until they are");
             }
+            server.http.start(config.getString(NewswireConfig.GATEWAY_HOST_CONFIG), config.getInt(NewswireConfig.GATEWAY_PORT_CONFIG));
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
+            server.close();
+            throw new IllegalStateException("Interrupted while starting the gateway", e);
+        } catch (final RuntimeException e) {
+            server.close();
+            throw e;
         }
-        server.http.start(config.getString(NewswireConfig.GATEWAY_HOST_CONFIG), config.getInt(NewswireConfig.GATEWAY_PORT_CONFIG));
         LOG.info("Gateway listening on {}", server.url());
         return server;
     }
 
+    /** The port it listens on (useful with gateway.port=0). */
     public int port() {
         return http.port();
     }
 
+    /** Base URL for clients on this machine, e.g. http://127.0.0.1:8080. */
     public String url() {
         final String host = config.getString(NewswireConfig.GATEWAY_HOST_CONFIG);
         return "http://" + ("0.0.0.0".equals(host) ? "127.0.0.1" : host) + ":" + port();
@@ -136,59 +170,70 @@ public final class GatewayServer implements AutoCloseable {
         http.get("/health", ctx -> json(ctx, 200, Map.of("status", "UP")));
         http.get("/ready", this::ready);
         http.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi()));
-        http.get("/v1/whoami", ctx -> guarded(ctx, false, () -> {
+        http.get("/v1/whoami", ctx -> guarded(ctx, Access.WHOAMI, () -> {
             final CorrespondentCredential me = ctx.attribute(CORRESPONDENT_ATTRIBUTE);
-            final Map<String, Object> body = new java.util.LinkedHashMap<>();
+            final Map<String, Object> body = new LinkedHashMap<>();
             body.put("correspondentId", me.getCorrespondentId());
             body.put("displayName", me.getDisplayName());
             body.put("desk", me.getDesk());
             json(ctx, 200, body);
         }));
-        http.post("/v1/reports", ctx -> guarded(ctx, true, () -> {
+        http.post("/v1/reports", ctx -> guarded(ctx, Access.WRITE_ONE, () -> {
             RequestBody.checkMediaType(ctx.contentType(), "application/json");
-            final ReportsApi.Reply reply = api.submit(ctx.attribute(CORRESPONDENT_ATTRIBUTE), body(ctx));
-            json(ctx, reply.status(), reply.body());
+            reply(ctx, api.submit(ctx.attribute(CORRESPONDENT_ATTRIBUTE), body(ctx)));
         }));
-        http.post("/v1/reports/batch", ctx -> guarded(ctx, true, () -> {
+        http.post("/v1/reports/batch", ctx -> guarded(ctx, Access.WRITE_BATCH, () -> {
             RequestBody.checkMediaType(ctx.contentType(), "application/json", "application/x-ndjson");
-            final boolean ndjson = ctx.contentType().toLowerCase(java.util.Locale.ROOT).startsWith("application/x-ndjson");
-            final ReportsApi.Reply reply = api.submitBatch(ctx.attribute(CORRESPONDENT_ATTRIBUTE), body(ctx), ndjson);
-            json(ctx, reply.status(), reply.body());
+            final boolean ndjson = ctx.contentType().toLowerCase(Locale.ROOT).startsWith("application/x-ndjson");
+            reply(ctx, api.submitBatch(ctx.attribute(CORRESPONDENT_ATTRIBUTE), body(ctx), ndjson, requestId(ctx)));
         }));
-        http.get("/v1/reports/{id}", ctx -> guarded(ctx, false, () -> {
-            final ReportsApi.Reply reply = api.status(ctx.attribute(CORRESPONDENT_ATTRIBUTE), ctx.pathParam("id"));
-            json(ctx, reply.status(), reply.body());
-        }));
+        http.get("/v1/reports/{id}", ctx -> guarded(ctx, Access.STATUS, () ->
+                reply(ctx, api.status(ctx.attribute(CORRESPONDENT_ATTRIBUTE), ctx.pathParam("id")))));
         http.exception(HttpFailure.class, (failure, ctx) -> problem(ctx, failure));
         http.exception(Exception.class, (error, ctx) -> {
-            LOG.error("Request {} {} failed", ctx.method(), ctx.path(), error);
-            problem(ctx, new HttpFailure(Problem.of("internal", "Internal error", 500, "The gateway failed; request id " + requestId(ctx))));
+            LOG.error("Request {} {} {} failed", requestId(ctx), ctx.method(), ctx.path(), error);
+            problem(ctx, new HttpFailure(ProblemType.INTERNAL, "The gateway failed; request id " + requestId(ctx)));
         });
         http.error(404, ctx -> {
             if (ctx.result() == null) {
-                problem(ctx, new HttpFailure(Problem.of("not-found", "No such endpoint", 404, ctx.method() + " " + ctx.path() + " is not part of the API; see /openapi.json")));
+                problem(ctx, new HttpFailure(ProblemType.NO_SUCH_ENDPOINT, ctx.method() + " " + ctx.path() + " is not part of the API; see /openapi.json"));
             }
         });
-        http.error(405, ctx -> problem(ctx, new HttpFailure(Problem.of("method-not-allowed", "Method not allowed", 405, ctx.method() + " is not allowed on " + ctx.path()))));
+        http.error(405, ctx -> problem(ctx, new HttpFailure(ProblemType.METHOD_NOT_ALLOWED, ctx.method() + " is not allowed on " + ctx.path())));
         http.after(ctx -> {
-            LOG.info("{} {} {} -> {}", requestId(ctx), ctx.method(), ctx.path(), ctx.statusCode());
+            ACCESS.info("{} {} {} -> {} ({} ms)", requestId(ctx), ctx.method(), ctx.path(), ctx.statusCode(),
+                    ctx.<Long>attribute("newswire.startedNanos") == null ? "-"
+                            : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - ctx.<Long>attribute("newswire.startedNanos")));
             MDC.remove("requestId");
         });
     }
 
-    /** Auth, concurrency cap and (for writes) the per-correspondent rate limit around a handler. */
-    private void guarded(final Context ctx, final boolean write, final Runnable handler) {
+    /** What a request does, for the checks that guard it. */
+    private enum Access {
+        WHOAMI(false), STATUS(true), WRITE_ONE(true), WRITE_BATCH(true);
+
+        /** Whether an answer depends on the index of accepted reports (a write could duplicate, a lookup could say 404). */
+        private final boolean needsIndex;
+
+        Access(final boolean needsIndex) {
+            this.needsIndex = needsIndex;
+        }
+    }
+
+    /** Concurrency cap, loading state, credentials and (for writes) the rate limit around a handler. */
+    private void guarded(final Context ctx, final Access access, final Runnable handler) {
         if (!concurrency.tryAcquire()) {
-            metrics.rejected("overloaded");
-            throw new HttpFailure(Problem.of("overloaded", "Too many requests in progress", 503,
-                    "The gateway is at its limit of concurrent requests; retry shortly"), Map.of("Retry-After", "1"));
+            throw new HttpFailure(ProblemType.OVERLOADED, "The gateway is at its limit of concurrent requests; retry shortly", Map.of("Retry-After", "1"));
         }
         try {
+            if (!directoryLoader.isLoaded() || (access.needsIndex && !indexLoader.isLoaded())) {
+                // a 401 now would tell a valid correspondent their token is wrong; a write now could duplicate a report
+                throw new HttpFailure(ProblemType.STARTING, "The gateway is still reading credentials and accepted reports from Kafka",
+                        Map.of("Retry-After", "5"));
+            }
             final CorrespondentCredential me = authenticate(ctx);
             ctx.attribute(CORRESPONDENT_ATTRIBUTE, me);
-            if (write) {
-                rateLimit(me);
-            }
+            rateLimit(me, access);
             handler.run();
         } finally {
             concurrency.release();
@@ -197,47 +242,40 @@ public final class GatewayServer implements AutoCloseable {
 
     private CorrespondentCredential authenticate(final Context ctx) {
         final String header = ctx.header("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() < 8) {
-            metrics.rejected("unauthorized");
-            throw new HttpFailure(Problem.of("unauthorized", "Credentials required", 401,
-                    "Send Authorization: Bearer <token> (issued with `newswire correspondents add`)"), Map.of("WWW-Authenticate", "Bearer"));
+        if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new HttpFailure(ProblemType.UNAUTHORIZED, "Send Authorization: Bearer <token> (issued with `newswire correspondents add`)",
+                    Map.of("WWW-Authenticate", "Bearer"));
         }
-        return directory.authenticate(header.substring(7).trim()).orElseThrow(() -> {
-            metrics.rejected("unauthorized");
-            return new HttpFailure(Problem.of("unauthorized", "Unknown or revoked token", 401,
-                    "The token is not valid: unknown, or revoked"), Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""));
-        });
+        return directory.authenticate(header.substring(7).trim()).orElseThrow(() -> new HttpFailure(ProblemType.UNAUTHORIZED,
+                "The token is not valid: unknown, or revoked", Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\"")));
     }
 
-    private void rateLimit(final CorrespondentCredential me) {
-        final Bucket bucket = buckets.computeIfAbsent(me.getCorrespondentId(), id -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(ratePerMinute).refillGreedy(ratePerMinute, Duration.ofMinutes(1)).build()).build());
-        final ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
-            metrics.rejected("rate-limited");
-            final long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
-            throw new HttpFailure(Problem.of("rate-limited", "Too many reports", 429,
-                    "At most " + ratePerMinute + " requests a minute per correspondent; retry in " + seconds + " s"),
-                    Map.of("Retry-After", Long.toString(seconds)));
+    /** A single report costs a token before its body is read; a batch only needs one left here and pays per report later. */
+    private void rateLimit(final CorrespondentCredential me, final Access access) {
+        final Optional<Duration> wait = switch (access) {
+            case WHOAMI, STATUS -> Optional.empty();
+            case WRITE_ONE -> rateLimiter.tryTake(me.getCorrespondentId(), 1);
+            case WRITE_BATCH -> rateLimiter.waitForOne(me.getCorrespondentId());
+        };
+        if (wait.isPresent()) {
+            final long seconds = CorrespondentRateLimiter.retryAfterSeconds(wait.get());
+            throw new HttpFailure(ProblemType.RATE_LIMITED, "At most " + rateLimiter.perMinute() + " reports a minute per correspondent; retry in "
+                    + seconds + " s", Map.of("Retry-After", Long.toString(seconds)));
         }
     }
 
     private String body(final Context ctx) {
-        final long declared = ctx.req().getContentLengthLong();
         try {
-            return RequestBody.readUtf8(ctx.req().getInputStream(), declared, maxBodyBytes);
+            return RequestBody.readUtf8(ctx.req().getInputStream(), ctx.req().getContentLengthLong(), maxBodyBytes);
         } catch (final IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (final HttpFailure failure) {
-            metrics.rejected(failure.problem().code());
-            throw failure;
+            throw new HttpFailure(ProblemType.INCOMPLETE_BODY, "The request body could not be read (" + e.getClass().getSimpleName() + ")");
         }
     }
 
     private void ready(final Context ctx) {
-        final Map<String, Object> checks = new java.util.LinkedHashMap<>();
-        checks.put("credentialsLoaded", directory.awaitLoadedNow());
-        checks.put("reportIndexLoaded", index.isLoaded());
+        final Map<String, Object> checks = new LinkedHashMap<>();
+        checks.put("credentialsLoaded", directoryLoader.isLoaded());
+        checks.put("reportIndexLoaded", indexLoader.isLoaded());
         checks.put("kafka", kafkaReachable());
         checks.put("schemaRegistry", registryReachable());
         final boolean ready = checks.values().stream().allMatch(Boolean.TRUE::equals);
@@ -264,30 +302,38 @@ public final class GatewayServer implements AutoCloseable {
 
     private void assignRequestId(final Context ctx) {
         final String offered = ctx.header(REQUEST_ID_HEADER);
+        // a client's id is kept when it is a plain token, so an app can match our log to its own
         final String id = offered != null && CLIENT_REQUEST_ID.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
-        ctx.attribute(REQUEST_ID_HEADER, id);
+        ctx.attribute(REQUEST_ID_ATTRIBUTE, id);
+        ctx.attribute("newswire.startedNanos", System.nanoTime());
         ctx.header(REQUEST_ID_HEADER, id);
         MDC.put("requestId", id);
     }
 
     private static String requestId(final Context ctx) {
-        final Object id = ctx.attribute(REQUEST_ID_HEADER);
+        final Object id = ctx.attribute(REQUEST_ID_ATTRIBUTE);
         return id == null ? "-" : id.toString();
     }
 
     private void problem(final Context ctx, final HttpFailure failure) {
+        final Problem problem = failure.problem();
+        metrics.rejected(problem.type().code());
         failure.headers().forEach(ctx::header);
-        try {
-            ctx.status(failure.problem().status()).contentType(Problem.MEDIA_TYPE)
-                    .result(JSON.writeValueAsString(failure.problem().body(requestId(ctx))));
-        } catch (final IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        writeJson(ctx, problem.status(), Problem.MEDIA_TYPE, problem.body(requestId(ctx)));
+    }
+
+    private static void reply(final Context ctx, final ReportsApi.Reply reply) {
+        reply.headers().forEach(ctx::header);
+        json(ctx, reply.status(), reply.body());
     }
 
     private static void json(final Context ctx, final int status, final Object body) {
+        writeJson(ctx, status, "application/json", body);
+    }
+
+    private static void writeJson(final Context ctx, final int status, final String mediaType, final Object body) {
         try {
-            ctx.status(status).contentType("application/json").result(JSON.writeValueAsString(body));
+            ctx.status(status).contentType(mediaType).result(JSON.writeValueAsBytes(body));
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -301,15 +347,29 @@ public final class GatewayServer implements AutoCloseable {
         }
     }
 
+    private <T extends AutoCloseable> T keep(final T resource) {
+        resources.add(resource);
+        return resource;
+    }
+
+    private void closeResources() {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (final Exception e) {
+                LOG.warn("Closing {} failed: {}", resources.get(i).getClass().getSimpleName(), e.toString());
+            }
+        }
+        resources.clear();
+    }
+
+    /** Stops listening, then the followers, the producer (flushing what it holds) and the clients. */
     @Override
     public void close() {
-        http.stop();
-        statuses.close();
-        index.close();
-        directory.close();
-        producer.close(Duration.ofSeconds(5));
-        admin.close(Duration.ofSeconds(5));
-        serdes.close();
+        if (http != null) {
+            http.stop();
+        }
+        closeResources();
     }
 
     /** Runs a gateway alone (a deployment's gateway service): settings from the environment. */

@@ -14,6 +14,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,14 +26,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The broker goes away in the middle of a load and comes back: every report that got a 202 is on the topic
- * exactly once; the gateway answered 503 (never a 202, never a hang) while it was away.
+ * exactly once; while it was away the gateway answered 503 with Retry-After (never a 202, never a hang) and
+ * /ready said so.
  */
 class BrokerOutageIntegrationTest {
 
@@ -50,10 +54,11 @@ class BrokerOutageIntegrationTest {
                 new TopicAdmin(admin, (short) 1, -1).ensure(Topics.all());
             }
             final Map<UUID, Integer> answers = new ConcurrentHashMap<>();
+            final AtomicInteger unavailableWithoutRetryAfter = new AtomicInteger();
             try (NewswireMetrics metrics = new NewswireMetrics(); GatewayServer gateway = GatewayServer.start(config, metrics)) {
                 final String token = GatewayFixture.correspondent(config, gateway, GatewayFixture.uniqueId("outage"));
 
-                // When four clients file reports while the broker stops for a few seconds and starts again
+                // When four clients file reports while the broker stops and starts again
                 final AtomicBoolean running = new AtomicBoolean(true);
                 final ExecutorService clients = Executors.newFixedThreadPool(4);
                 for (int c = 0; c < 4; c++) {
@@ -61,7 +66,11 @@ class BrokerOutageIntegrationTest {
                         while (running.get()) {
                             final UUID id = UUID.randomUUID();
                             try {
-                                answers.put(id, GatewayFixture.post(gateway, token, GatewayFixture.report(id, "تقرير أثناء الانقطاع")).statusCode());
+                                final HttpResponse<String> answer = GatewayFixture.post(gateway, token, GatewayFixture.report(id, "تقرير أثناء الانقطاع"));
+                                answers.put(id, answer.statusCode());
+                                if (answer.statusCode() == 503 && answer.headers().firstValue("Retry-After").isEmpty()) {
+                                    unavailableWithoutRetryAfter.incrementAndGet();
+                                }
                             } catch (final Exception e) {
                                 answers.put(id, -1);
                             }
@@ -69,28 +78,39 @@ class BrokerOutageIntegrationTest {
                         return null;
                     });
                 }
-                Thread.sleep(1_500);
+                await().atMost(Duration.ofSeconds(30)).until(() -> count(answers, 202) >= 100);
                 kafka.stop();
-                Thread.sleep(5_000);
+                // the gateway says it is not ready, and answers 503 rather than hanging or pretending
+                await().atMost(Duration.ofSeconds(20)).until(() -> GatewayFixture.get(gateway, "/ready", null).statusCode() == 503);
+                await().atMost(Duration.ofSeconds(30)).until(() -> count(answers, 503) >= 8);
                 kafka.start();
-                Thread.sleep(4_000);
+                final long acceptedBefore = count(answers, 202);
+                await().atMost(Duration.ofSeconds(60)).until(() -> count(answers, 202) >= acceptedBefore + 100);
                 running.set(false);
                 clients.shutdown();
                 assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).as("no client hangs").isTrue();
+                await().atMost(Duration.ofSeconds(30)).until(() -> GatewayFixture.get(gateway, "/ready", null).statusCode() == 200);
             }
 
-            // Then: 202s before and after, 503s in between, nothing else
+            // Then: 202s before and after, 503s with Retry-After in between, nothing else
             final Map<Integer, Long> byStatus = answers.values().stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-            System.out.println("broker outage: answers by status " + byStatus);
             assertThat(byStatus.keySet()).containsOnly(202, 503);
-            assertThat(byStatus.get(503)).isPositive();
+            assertThat(unavailableWithoutRetryAfter).hasValue(0);
             // and every acknowledged report is on the topic exactly once
             final List<String> acknowledged = answers.entrySet().stream().filter(e -> e.getValue() == 202).map(e -> e.getKey().toString()).toList();
             final Map<String, Long> onTopic = keysOnTopic(kafka.bootstrapServers()).stream()
                     .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-            assertThat(onTopic.keySet()).containsAll(acknowledged);
             assertThat(acknowledged).allSatisfy(id -> assertThat(onTopic.get(id)).as("copies of %s", id).isEqualTo(1L));
+            // a 503 promises nothing either way: a write that timed out may still have landed (a retry would get 202 for it)
+            final long unacknowledgedButLanded = answers.entrySet().stream().filter(e -> e.getValue() == 503)
+                    .filter(e -> onTopic.containsKey(e.getKey().toString())).count();
+            System.out.println("broker outage: answers by status " + byStatus + "; of the 503s, " + unacknowledgedButLanded
+                    + " landed on the topic anyway (not acknowledged to the client)");
         }
+    }
+
+    private static long count(final Map<UUID, Integer> answers, final int status) {
+        return answers.values().stream().filter(s -> s == status).count();
     }
 
     private static List<String> keysOnTopic(final String bootstrap) {

@@ -1,6 +1,10 @@
 package io.newswire.gateway;
 
 import io.newswire.gateway.auth.CorrespondentAdmin;
+import io.newswire.gateway.auth.TokenHasher;
+import io.newswire.model.ReportState;
+import io.newswire.model.ReportStatus;
+import io.newswire.model.topics.Topics;
 import io.newswire.model.CorrespondentReport;
 import io.newswire.runtime.config.NewswireConfig;
 import io.newswire.runtime.metrics.NewswireMetrics;
@@ -66,7 +70,9 @@ class GatewayIntegrationTest {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
         assertThat(answer.headers().firstValue(GatewayServer.REQUEST_ID_HEADER)).isPresent();
         final ConsumerRecord<String, CorrespondentReport> onTopic = reportsOnTopic(config, Set.of(id.toString()), 1).get(0);
-        assertThat(answer.body()).contains("\"partition\":" + onTopic.partition()).contains("\"offset\":" + onTopic.offset());
+        assertThat(answer.body()).contains("\"partition\":" + onTopic.partition()).contains("\"offset\":" + onTopic.offset())
+                .contains("\"statusUrl\":\"/v1/reports/" + id + "\"");
+        assertThat(onTopic.value().getCorrespondentId()).as("from the token").startsWith("reem-");
         assertThat(onTopic.value().getHeadline()).isEqualTo(Normalizer.normalize(headline, Normalizer.Form.NFC));
         assertThat(onTopic.value().getHeadline().getBytes(StandardCharsets.UTF_8))
                 .isEqualTo(Normalizer.normalize(headline, Normalizer.Form.NFC).getBytes(StandardCharsets.UTF_8));
@@ -219,8 +225,27 @@ class GatewayIntegrationTest {
         }
         final double seconds = (System.nanoTime() - started) / 1e9;
         java.util.Arrays.sort(latencies);
-        System.out.printf("one client, sequential: %d reports in %.1f s = %.0f reports/s; request latency p50 %.1f ms, p99 %.1f ms%n",
-                count, seconds, count / seconds, latencies[count / 2] / 1e6, latencies[(int) (count * 0.99)] / 1e6);
+        final io.micrometer.core.instrument.distribution.HistogramSnapshot acks = running.metrics().registry()
+                .get(io.newswire.gateway.metrics.GatewayMetrics.ACK_LATENCY).timer().takeSnapshot();
+        System.out.printf("one client, sequential: %d reports in %.1f s = %.0f reports/s; request latency p50 %.1f ms, p99 %.1f ms; "
+                        + "gateway ack latency (all reports of this JVM's gateway so far) %s%n",
+                count, seconds, count / seconds, latencies[count / 2] / 1e6, latencies[(int) (count * 0.99)] / 1e6,
+                java.util.Arrays.stream(acks.percentileValues()).map(v -> String.format("p%.0f %.1f ms", v.percentile() * 100,
+                        v.value(java.util.concurrent.TimeUnit.MILLISECONDS))).toList());
+
+        // and the offline-queue path: one client sending 20 batches of 100 reports, one after the other
+        final long batchesStarted = System.nanoTime();
+        for (int b = 0; b < 20; b++) {
+            final StringBuilder batch = new StringBuilder("[");
+            for (int i = 0; i < 100; i++) {
+                batch.append(i == 0 ? "" : ",").append(report(UUID.randomUUID(), "تقرير من طابور"));
+            }
+            final HttpResponse<String> answer = post(gateway, "/v1/reports/batch", token, "application/json",
+                    batch.append(']').toString().getBytes(StandardCharsets.UTF_8));
+            assertThat(answer.body()).contains("\"accepted\":100");
+        }
+        final double batchSeconds = (System.nanoTime() - batchesStarted) / 1e9;
+        System.out.printf("one client, batches of 100: 2,000 reports in %.1f s = %.0f reports/s%n", batchSeconds, 2_000 / batchSeconds);
     }
 
     @Test
@@ -265,13 +290,144 @@ class GatewayIntegrationTest {
     }
 
     @Test
+    void shouldReadAChunkedBodyAndRefuseOneThatGrowsPastTheLimitWhileReading() throws Exception {
+        // Given bodies sent without Content-Length (chunked), as a phone app streaming from a file does
+        final UUID id = UUID.randomUUID();
+        final byte[] report = report(id, "تقرير مجزأ").getBytes(StandardCharsets.UTF_8);
+        final byte[] tooLarge = new byte[config.getInt(NewswireConfig.GATEWAY_MAX_BODY_BYTES_CONFIG) + 10];
+        java.util.Arrays.fill(tooLarge, (byte) ' ');
+
+        final HttpResponse<String> accepted = postChunked(report);
+        final HttpResponse<String> refused = postChunked(tooLarge);
+
+        // Then the first is read whole and accepted, the second stopped at the limit with 413
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        assertThat(reportsOnTopic(config, Set.of(id.toString()), 1)).hasSize(1);
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.body()).contains("urn:newswire:problem:too-large");
+    }
+
+    private static HttpResponse<String> postChunked(final byte[] body) throws Exception {
+        return HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway.url() + "/v1/reports"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                // an InputStream publisher has no length: the client sends Transfer-Encoding: chunked
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void shouldRefuseRepeatedKeysAndLoneSurrogatesButTakeAByteOrderMark() throws Exception {
+        final UUID id = UUID.randomUUID();
+        final String twoHeadlines = report(UUID.randomUUID(), "أ").replace("\"dateline\"", "\"headline\":\"ب\",\"dateline\"");
+        final String loneSurrogate = report(UUID.randomUUID(), "نص \\uD800");
+        final byte[] withBom = ("\uFEFF" + report(id, "مع علامة ترتيب البايتات")).getBytes(StandardCharsets.UTF_8);
+
+        assertThat(post(gateway, token, twoHeadlines).body()).contains("malformed-json").contains("headline");
+        final HttpResponse<String> surrogate = post(gateway, token, loneSurrogate);
+        assertThat(surrogate.statusCode()).isEqualTo(400);
+        assertThat(surrogate.body()).contains("\"pointer\":\"/headline\"").contains("surrogate");
+        assertThat(post(gateway, "/v1/reports", token, "application/json; charset=utf-8", withBom).statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void shouldShowWhatProcessingMadeOfAReport() throws Exception {
+        // Given two accepted reports
+        final UUID processed = UUID.randomUUID();
+        final UUID deadLettered = UUID.randomUUID();
+        final UUID article = UUID.randomUUID();
+        assertThat(post(gateway, token, report(processed, "سيعالج")).statusCode()).isEqualTo(202);
+        assertThat(post(gateway, token, report(deadLettered, "سيرفض")).statusCode()).isEqualTo(202);
+
+        // When processing records their fate on the status topic
+        try (NewswireSerdes serdes = NewswireSerdes.fromConfig(config.serdeConfig());
+             org.apache.kafka.clients.producer.KafkaProducer<String, ReportStatus> producer = new org.apache.kafka.clients.producer.KafkaProducer<>(
+                     GatewayFixture.STACK.producerConfig(), NewswireSerdes.keySerde().serializer(),
+                     serdes.<ReportStatus>valueSerde(Topics.REPORT_STATUS).serializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.REPORT_STATUS.name(), processed.toString(),
+                    ReportStatus.newBuilder().setReportId(processed).setState(ReportState.PROCESSED).setArticleId(article).setArticleVersion(3)
+                            .setUpdatedAt(java.time.Instant.now()).build())).get();
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.REPORT_STATUS.name(), deadLettered.toString(),
+                    ReportStatus.newBuilder().setReportId(deadLettered).setState(ReportState.DEAD_LETTERED).setReason("unknown-reference")
+                            .setUpdatedAt(java.time.Instant.now()).build())).get();
+        }
+
+        // Then the status endpoint tells the correspondent
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(get(gateway, "/v1/reports/" + processed, token).body()).contains("\"state\":\"PROCESSED\"")
+                    .contains("\"articleId\":\"" + article + "\"").contains("\"articleVersion\":3");
+            assertThat(get(gateway, "/v1/reports/" + deadLettered, token).body()).contains("\"state\":\"DEAD_LETTERED\"")
+                    .contains("\"reason\":\"unknown-reference\"");
+        });
+    }
+
+    @Test
+    void shouldStoreOnlyTheTokensHashAndListTheCorrespondent() throws Exception {
+        // Given a correspondent issued a token
+        final String id = uniqueId("hash");
+        final String issued;
+        try (NewswireSerdes serdes = NewswireSerdes.fromConfig(config.serdeConfig()); CorrespondentAdmin admin = new CorrespondentAdmin(config, serdes)) {
+            issued = admin.add(id, "هبة الأحمد", null).token();
+
+            // Then the list shows them, and the topic holds the hash of the token but never the token
+            assertThat(admin.list()).anySatisfy(c -> assertThat(c.getCorrespondentId()).isEqualTo(id));
+        }
+        final List<ConsumerRecord<String, byte[]>> records = GatewayFixture.STACK.consumeMatching(Topics.CORRESPONDENTS.name(),
+                new org.apache.kafka.common.serialization.StringDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                r -> id.equals(r.key()), 1, Duration.ofSeconds(20));
+        final String stored = new String(records.get(0).value(), StandardCharsets.ISO_8859_1);
+        assertThat(stored).contains(TokenHasher.hash(issued)).doesNotContain(issued)
+                .doesNotContain(issued.substring(TokenHasher.TOKEN_PREFIX.length()));
+    }
+
+    @Test
+    void shouldLogEveryRequestOnceWithItsIdAndNeverItsToken() throws Exception {
+        // Given a capture of the access log
+        final org.apache.logging.log4j.core.LoggerContext logs = (org.apache.logging.log4j.core.LoggerContext) org.apache.logging.log4j.LogManager.getContext(false);
+        final List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final org.apache.logging.log4j.core.appender.AbstractAppender capture = new org.apache.logging.log4j.core.appender.AbstractAppender(
+                "capture", null, null, true, org.apache.logging.log4j.core.config.Property.EMPTY_ARRAY) {
+            @Override
+            public void append(final org.apache.logging.log4j.core.LogEvent event) {
+                lines.add(event.getLoggerName() + " " + event.getMessage().getFormattedMessage());
+            }
+        };
+        capture.start();
+        final org.apache.logging.log4j.core.Logger root = logs.getRootLogger();
+        final org.apache.logging.log4j.Level level = logs.getLogger(GatewayServer.ACCESS_LOG).getLevel();
+        org.apache.logging.log4j.core.config.Configurator.setLevel(GatewayServer.ACCESS_LOG, org.apache.logging.log4j.Level.INFO);
+        root.addAppender(capture);
+        try {
+            // When requests come in, one with the client's own request id, one with a bad token and a bad body
+            final HttpResponse<String> mine = HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway.url() + "/v1/whoami"))
+                    .header("Authorization", "Bearer " + token).header(GatewayServer.REQUEST_ID_HEADER, "app-42.retry-1").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            final HttpResponse<String> bad = post(gateway, "nwt_secret-looking-token", "{oops");
+
+            // Then each is logged once with its request id, which the client also got back, and no token appears
+            assertThat(mine.headers().firstValue(GatewayServer.REQUEST_ID_HEADER)).contains("app-42.retry-1");
+            final String badId = bad.headers().firstValue(GatewayServer.REQUEST_ID_HEADER).orElseThrow();
+            assertThat(bad.body()).contains("urn:newswire:request:" + badId);
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                assertThat(lines).filteredOn(l -> l.contains("app-42.retry-1")).hasSize(1).allSatisfy(l -> assertThat(l).contains("-> 200"));
+                assertThat(lines).filteredOn(l -> l.contains(badId)).hasSize(1).allSatisfy(l -> assertThat(l).contains("-> 401"));
+            });
+            assertThat(lines).noneMatch(l -> l.contains(token) || l.contains("secret-looking"));
+        } finally {
+            root.removeAppender(capture);
+            org.apache.logging.log4j.core.config.Configurator.setLevel(GatewayServer.ACCESS_LOG, level);
+        }
+    }
+
+    @Test
     void shouldServeHealthReadinessAndTheApiDescription() throws Exception {
         assertThat(get(gateway, "/health", null).statusCode()).isEqualTo(200);
         final HttpResponse<String> ready = get(gateway, "/ready", null);
         assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
         assertThat(ready.body()).contains("\"kafka\":true").contains("\"schemaRegistry\":true");
         final HttpResponse<String> openApi = get(gateway, "/openapi.json", null);
-        assertThat(openApi.body()).contains("\"openapi\":\"3.1.0\"").contains("/v1/reports/batch").contains("/v1/reports/{id}");
+        final com.fasterxml.jackson.databind.JsonNode description = new com.fasterxml.jackson.databind.ObjectMapper().readTree(openApi.body());
+        assertThat(description.path("openapi").asText()).isEqualTo("3.1.0");
+        assertThat(description.path("paths").has("/v1/reports/batch")).isTrue();
         assertThat(HTTP).isNotNull();
     }
 

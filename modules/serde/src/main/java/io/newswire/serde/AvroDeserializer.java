@@ -1,6 +1,7 @@
 package io.newswire.serde;
 
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DatumReader;
@@ -8,58 +9,144 @@ import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 
+import java.io.IOException;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads Confluent wire-format Avro: the writer's schema is fetched by the id in the header and resolved against
- * the reader's (the generated class's, in specific mode), so records written before a compatible schema change
- * still read.
+ * Reads what Confluent's {@code KafkaAvroSerializer} (or {@link AvroSerializer}) wrote: the writer's schema is fetched
+ * by the id in the header, once, and the body is decoded with Avro schema resolution into the reader's schema:
+ * <ul>
+ *   <li>specific mode: the generated class's schema ({@code getClassSchema()}), so records written before a
+ *       BACKWARD-compatible change (a field added with a default) still read into today's class;</li>
+ *   <li>generic mode: the writer's schema, or a reader schema given here; values are GenericRecords with raw
+ *       logical-type values (Utf8 strings, epoch millis), as Confluent's generic deserializer gives.</li>
+ * </ul>
  *
- * <p>Bytes that are not wire format, an id the registry does not know, or a body that does not decode end in a
- * {@link SerializationException} naming the topic, the schema id when known, and the cause; never a silent null.
- * The partition and offset are added by Kafka's consumer, which wraps it in a {@code RecordDeserializationException};
- * Kafka Streams' deserialization exception handler receives the whole record.
+ * <p>Bytes that are not in the wire format, a schema id the registry does not know, or a body that does not decode
+ * end in a {@link SerializationException} whose message names the topic, the schema id when known, and the cause;
+ * never a silent null. The partition and offset are not known here: Kafka's consumer adds them, wrapping this
+ * exception in a {@code RecordDeserializationException} (see its {@code topicPartition()} and {@code offset()}), and
+ * a Kafka Streams {@code DeserializationExceptionHandler} receives the whole {@code ConsumerRecord} with this as the
+ * cause. A null value (a tombstone) reads as null.
+ *
+ * <p>Configured by class name ({@code value.deserializer}) with Confluent's keys: {@code schema.registry.url} and
+ * the client settings, {@code specific.avro.reader} (default false), {@code specific.avro.value.type} /
+ * {@code specific.avro.key.type} (a generated class to read into) and {@code avro.fail.on.trailing.data}.
+ * A schema id in the record header {@code __value_schema_id} / {@code __key_schema_id} (Confluent's header framing,
+ * id form) is read too. Programmatic use: {@link #AvroDeserializer(SchemaRegistryClient, Class)}, {@link #generic}.
  *
  * @param <T> the generated class (specific mode), or GenericRecord
  */
 public final class AvroDeserializer<T> implements Deserializer<T> {
 
     public static final String SPECIFIC_AVRO_READER_CONFIG = "specific.avro.reader";
+    public static final String SPECIFIC_AVRO_VALUE_TYPE_CONFIG = "specific.avro.value.type";
+    public static final String SPECIFIC_AVRO_KEY_TYPE_CONFIG = "specific.avro.key.type";
+    public static final String FAIL_ON_TRAILING_DATA_CONFIG = "avro.fail.on.trailing.data";
+    /** Headers in which Confluent's header framing carries the schema id. */
+    public static final String VALUE_SCHEMA_ID_HEADER = "__value_schema_id";
+    public static final String KEY_SCHEMA_ID_HEADER = "__key_schema_id";
 
     private SchemaRegistryClient registry;
-    private Class<T> targetType;
+    private boolean ownsRegistry;
     private boolean specific;
+    private Class<?> targetType;
+    private Schema readerSchema;
+    private boolean isKey;
+    private boolean failOnTrailingData;
     private final Map<Integer, DatumReader<T>> readers = new ConcurrentHashMap<>();
 
-    /** For Kafka's {@code value.deserializer} class-name configuration; {@link #configure} follows. */
+    /** For Kafka's {@code value.deserializer} / {@code key.deserializer} class-name configuration; {@link #configure} follows. */
     public AvroDeserializer() {
     }
 
     /**
-     * For programmatic use.
+     * For programmatic use (Kafka Streams serdes, tests) with a shared registry client (not closed by {@link #close()}).
      *
-     * @param targetType the generated class to read into, or null for generic records in the writer's schema
+     * @param registry   the registry client
+     * @param targetType the generated class to read into; null for generic records in the writer's schema
      */
     public AvroDeserializer(final SchemaRegistryClient registry, final Class<T> targetType) {
-        this.registry = registry;
+        this.registry = Objects.requireNonNull(registry, "registry");
+        if (targetType != null && !SpecificRecord.class.isAssignableFrom(targetType)) {
+            throw new IllegalArgumentException(targetType.getName() + " is not a generated Avro SpecificRecord class");
+        }
         this.targetType = targetType;
         this.specific = targetType != null;
     }
 
-    @Override
-    public void configure(final Map<String, ?> configs, final boolean isKey) {
-        this.registry = new SchemaRegistryClient(SchemaRegistryClientConfig.fromMap(configs));
-        this.specific = Boolean.parseBoolean(SchemaRegistryClientConfig.setting(configs, SPECIFIC_AVRO_READER_CONFIG, "false"));
+    /** Generic records in each record's writer schema. */
+    public static AvroDeserializer<org.apache.avro.generic.GenericRecord> generic(final SchemaRegistryClient registry) {
+        return new AvroDeserializer<>(registry, null);
     }
 
+    /**
+     * Generic records resolved into the given reader schema, as a consumer built against a newer (or older)
+     * version of a schema reads.
+     */
+    public static AvroDeserializer<org.apache.avro.generic.GenericRecord> generic(final SchemaRegistryClient registry,
+                                                                                  final Schema readerSchema) {
+        final AvroDeserializer<org.apache.avro.generic.GenericRecord> deserializer = new AvroDeserializer<>(registry, null);
+        deserializer.readerSchema = Objects.requireNonNull(readerSchema, "readerSchema");
+        return deserializer;
+    }
+
+    /** Records of a generated class, resolved into that class's schema. */
+    public static <R extends SpecificRecord> AvroDeserializer<R> specific(final SchemaRegistryClient registry, final Class<R> type) {
+        return new AvroDeserializer<>(registry, Objects.requireNonNull(type, "type"));
+    }
+
+    /**
+     * @throws ConfigException for a missing or unusable setting
+     */
+    @Override
+    public void configure(final Map<String, ?> configs, final boolean key) {
+        this.isKey = key;
+        try {
+            this.failOnTrailingData = SchemaRegistryClientConfig.flag(configs, FAIL_ON_TRAILING_DATA_CONFIG, false);
+            if (targetType == null && readerSchema == null) {
+                this.specific = SchemaRegistryClientConfig.flag(configs, SPECIFIC_AVRO_READER_CONFIG, false);
+                final String typeKey = key ? SPECIFIC_AVRO_KEY_TYPE_CONFIG : SPECIFIC_AVRO_VALUE_TYPE_CONFIG;
+                final Object type = configs.get(typeKey);
+                if (type != null && !type.toString().isBlank()) {
+                    this.targetType = generatedClass(typeKey, type);
+                    this.specific = true;
+                }
+            }
+            if (registry == null) {
+                this.registry = new SchemaRegistryClient(SchemaRegistryClientConfig.fromMap(configs));
+                this.ownsRegistry = true;
+            }
+        } catch (final IllegalArgumentException e) {
+            throw new ConfigException("AvroDeserializer: " + e.getMessage());
+        }
+    }
+
+    /** Reads the schema id from Confluent's schema-id header when present, else from the value's prefix. */
     @Override
     public T deserialize(final String topic, final Headers headers, final byte[] data) {
-        return deserialize(topic, data);
+        if (data == null) {
+            return null;
+        }
+        final Header idHeader = headers == null ? null : headers.lastHeader(isKey ? KEY_SCHEMA_ID_HEADER : VALUE_SCHEMA_ID_HEADER);
+        if (idHeader == null || idHeader.value() == null) {
+            return deserialize(topic, data);
+        }
+        final int id;
+        try {
+            id = ConfluentWireFormat.schemaId(idHeader.value(), "header " + idHeader.key());
+        } catch (final ConfluentWireFormat.WireFormatException e) {
+            throw new SerializationException("Topic " + topic + ": " + e.getMessage());
+        }
+        return read(topic, id, data, 0);
     }
 
     @Override
@@ -73,37 +160,108 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
         } catch (final ConfluentWireFormat.WireFormatException e) {
             throw new SerializationException("Topic " + topic + ": " + e.getMessage());
         }
-        final DatumReader<T> reader;
-        try {
-            reader = readers.computeIfAbsent(id, this::readerFor);
-        } catch (final SchemaRegistryException e) {
-            throw new SerializationException("Topic " + topic + ": unknown or unreadable schema id " + id + ": " + e.getMessage(), e);
-        } catch (final RuntimeException e) {
-            throw new SerializationException("Topic " + topic + ": schema id " + id + " cannot be read as "
-                    + (targetType != null ? targetType.getName() : "a specific record") + ": " + e.getMessage(), e);
-        }
-        try {
-            final BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, ConfluentWireFormat.HEADER_SIZE,
-                    data.length - ConfluentWireFormat.HEADER_SIZE, null);
-            return reader.read(null, decoder);
-        } catch (final Exception e) {
-            throw new SerializationException("Topic " + topic + ": cannot decode Avro body written with schema id " + id
-                    + " (" + data.length + " bytes): " + e, e);
+        return read(topic, id, data, ConfluentWireFormat.HEADER_SIZE);
+    }
+
+    /** Closes the registry client only if {@link #configure} made it. */
+    @Override
+    public void close() {
+        if (ownsRegistry && registry != null) {
+            registry.close();
         }
     }
 
+    private T read(final String topic, final int id, final byte[] data, final int offset) {
+        if (registry == null) {
+            throw new SerializationException("AvroDeserializer for topic " + topic
+                    + " is not configured: call configure() or build it with a SchemaRegistryClient");
+        }
+        final DatumReader<T> reader = readerFor(topic, id);
+        try {
+            final BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, offset, data.length - offset, null);
+            final T value = reader.read(null, decoder);
+            if (failOnTrailingData && !decoder.isEnd()) {
+                throw new SerializationException("Topic " + topic + ": " + (data.length - offset) + "-byte Avro body written with schema id "
+                        + id + " has bytes left after the record (" + FAIL_ON_TRAILING_DATA_CONFIG + " is on)");
+            }
+            return value;
+        } catch (final SerializationException e) {
+            throw e;
+        } catch (final IOException | RuntimeException e) {
+            // EOF for a truncated body; AvroRuntimeException, index or length errors for corrupt bytes
+            throw new SerializationException("Topic " + topic + ": cannot decode the " + (data.length - offset)
+                    + "-byte Avro body written with schema id " + id + " (" + writerName(id) + ") as " + readerName() + ": " + e, e);
+        }
+    }
+
+    private DatumReader<T> readerFor(final String topic, final int id) {
+        final DatumReader<T> cached = readers.get(id);
+        if (cached != null) {
+            return cached;
+        }
+        final Schema writer;
+        try {
+            writer = registry.schemaById(id);
+        } catch (final SchemaRegistryException e) {
+            final String why = e.isNotFound() ? "unknown schema id " + id + " (the registry at " + registry.baseUrl() + " has no such id)"
+                    : "cannot fetch schema id " + id;
+            throw new SerializationException("Topic " + topic + ": " + why + ": " + e.getMessage(), e);
+        }
+        final DatumReader<T> reader = newReader(topic, id, writer);
+        final DatumReader<T> raced = readers.putIfAbsent(id, reader);
+        return raced != null ? raced : reader;
+    }
+
     @SuppressWarnings("unchecked")
-    private DatumReader<T> readerFor(final int id) {
-        final Schema writer = registry.schemaById(id);
+    private DatumReader<T> newReader(final String topic, final int id, final Schema writer) {
         if (!specific) {
-            return new GenericDatumReader<>(writer);
+            return new GenericDatumReader<>(writer, readerSchema != null ? readerSchema : writer, GenericData.get());
         }
         final Class<?> type = targetType != null ? targetType : SpecificData.get().getClass(writer);
         if (type == null || !SpecificRecord.class.isAssignableFrom(type)) {
-            throw new IllegalStateException("no generated class for " + writer.getFullName() + " on the classpath");
+            throw new SerializationException("Topic " + topic + ": schema id " + id + " is " + writer.getFullName()
+                    + ", and no generated class of that name is on the classpath to read it into (" + SPECIFIC_AVRO_READER_CONFIG
+                    + " is on); add the class, set " + SPECIFIC_AVRO_VALUE_TYPE_CONFIG + ", or read generic records");
         }
         final SpecificData model = SpecificData.getForClass(type);
-        final Schema reader = model.getSchema(type);
-        return new SpecificDatumReader<>(writer, reader, model);
+        return new SpecificDatumReader<>(writer, model.getSchema(type), model);
+    }
+
+    private String writerName(final int id) {
+        final Schema writer;
+        try {
+            writer = registry.schemaById(id);
+        } catch (final RuntimeException e) {
+            return "writer schema unknown";
+        }
+        return "writer " + writer.getFullName();
+    }
+
+    private String readerName() {
+        if (targetType != null) {
+            return targetType.getName();
+        }
+        if (readerSchema != null) {
+            return "generic " + readerSchema.getFullName();
+        }
+        return specific ? "its generated class" : "a generic record";
+    }
+
+    private static Class<?> generatedClass(final String key, final Object type) {
+        final Class<?> loaded;
+        if (type instanceof Class<?> given) {
+            loaded = given;
+        } else {
+            try {
+                loaded = Class.forName(type.toString().trim(), true, Thread.currentThread().getContextClassLoader() != null
+                        ? Thread.currentThread().getContextClassLoader() : AvroDeserializer.class.getClassLoader());
+            } catch (final ClassNotFoundException e) {
+                throw new IllegalArgumentException(key + ": class " + type + " is not on the classpath", e);
+            }
+        }
+        if (!SpecificRecord.class.isAssignableFrom(loaded)) {
+            throw new IllegalArgumentException(key + ": " + loaded.getName() + " is not a generated Avro SpecificRecord class");
+        }
+        return loaded;
     }
 }

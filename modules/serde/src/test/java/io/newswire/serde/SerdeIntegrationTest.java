@@ -1,127 +1,192 @@
 package io.newswire.serde;
 
 import io.newswire.model.CorrespondentReport;
-import io.newswire.model.ReportKind;
+import io.newswire.model.topics.Topics;
 import io.newswire.testkit.NewswireStack;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
-/** The serdes and registry client against a real registry (Apicurio's Confluent API) and a real broker. */
+/**
+ * The registry client and the serdes against a real registry (Apicurio's Confluent-compatible API from the testkit)
+ * and a real broker: what the unit tests' in-memory registry cannot prove.
+ */
 class SerdeIntegrationTest {
 
     private static final NewswireStack STACK = NewswireStack.shared();
+    private static final Duration WAIT = Duration.ofSeconds(30);
     private final SchemaRegistryClient registry = new SchemaRegistryClient(SchemaRegistryClientConfig.of(STACK.schemaRegistryUrl()));
 
     @Test
-    void shouldWriteExactlyMagicByteIdAndTheAvroBinaryBody() throws Exception {
-        // Given a report serialized for a topic
-        final String topic = STACK.uniqueName("bytes");
-        final CorrespondentReport report = arabicReport();
-        final byte[] bytes = new AvroSerializer<CorrespondentReport>(registry, true, false).serialize(topic, report);
+    void shouldRegisterLookUpAndListVersionsWhenTalkingToTheRealRegistry() {
+        // Given a fresh subject under BACKWARD
+        final String subject = STACK.uniqueName("registry-api") + "-value";
+        registry.setCompatibility(subject, "BACKWARD");
 
-        // Then: magic byte 0, the id the registry gave the subject, then Avro's own binary encoding
-        final int id = registry.idOf(topic + "-value", CorrespondentReport.getClassSchema()).orElseThrow();
-        assertThat(bytes[0]).isZero();
-        assertThat(ConfluentWireFormat.schemaId(bytes)).isEqualTo(id);
-        assertThat(Arrays.copyOfRange(bytes, 5, bytes.length)).isEqualTo(plainAvro(report));
+        // When v1 then v2 (a defaulted field added) are registered, v1 twice
+        final int v1 = registry.register(subject, TestReports.dispatchV1());
+        final int v2 = registry.register(subject, TestReports.dispatchV2());
+        final SchemaRegistryClient fresh = new SchemaRegistryClient(SchemaRegistryClientConfig.of(STACK.schemaRegistryUrl()));
+
+        // Then the registry agrees, as a client with empty caches sees it
+        assertThat(fresh.register(subject, TestReports.dispatchV1())).isEqualTo(v1);
+        assertThat(fresh.idOf(subject, TestReports.dispatchV2())).hasValue(v2);
+        assertThat(fresh.idOf(subject, TestReports.dispatchBreaking())).isEmpty();
+        assertThat(fresh.idOf(STACK.uniqueName("no-such") + "-value", TestReports.dispatchV1())).isEmpty();
+        assertThat(fresh.versions(subject)).containsExactly(1, 2);
+        assertThat(fresh.latest(subject).id()).isEqualTo(v2);
+        assertThat(fresh.version(subject, 1).schema()).isEqualTo(TestReports.dispatchV1());
+        assertThat(fresh.schemaById(v2)).isEqualTo(TestReports.dispatchV2());
+        assertThat(fresh.compatibility(subject)).isEqualTo("BACKWARD");
     }
 
     @Test
-    void shouldRoundTripAnArabicReportThroughTheBroker() {
-        // Given a report produced with the serializer, as the gateway does
+    void shouldRefuseAnIncompatibleSchemaNamingSubjectAndIncompatibility() {
+        // Given a subject under BACKWARD with v1
+        final String subject = STACK.uniqueName("incompatible") + "-value";
+        registry.setCompatibility(subject, "BACKWARD");
+        registry.register(subject, TestReports.dispatchV1());
+
+        // When a version adds a required field without a default (old records could not be read with it)
+        final SchemaRegistryClient.CompatibilityResult check = registry.checkCompatibility(subject, TestReports.dispatchBreaking());
+
+        // Then the verbose check says why, and registration fails with a message a person can act on
+        assertThat(check.compatible()).isFalse();
+        assertThat(check.messages()).anySatisfy(m -> assertThat(m).contains("urgency"));
+        assertThatThrownBy(() -> registry.register(subject, TestReports.dispatchBreaking()))
+                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
+                    assertThat(e.status()).isEqualTo(409);
+                    assertThat(e.subject()).contains(subject);
+                })
+                .hasMessageContaining("subject " + subject)
+                .hasMessageContaining("HTTP 409")
+                .hasMessageContaining("BACKWARD")
+                .hasMessageContaining("Incompatible with version 1")
+                .hasMessageContaining(check.messages().get(0))
+                .hasMessageContaining("urgency");
+    }
+
+    @Test
+    void shouldWriteExactlyMagicByteIdAndTheAvroBinaryBodyWithARealRegistryId() {
+        final String topic = STACK.uniqueName("bytes");
+        final CorrespondentReport report = TestReports.arabicReport();
+
+        final byte[] bytes = new AvroSerializer<CorrespondentReport>(registry, true, false).serialize(topic, report);
+
+        final int id = new SchemaRegistryClient(SchemaRegistryClientConfig.of(STACK.schemaRegistryUrl()))
+                .idOf(topic + "-value", CorrespondentReport.getClassSchema()).orElseThrow();
+        assertThat(Arrays.copyOf(bytes, 5)).isEqualTo(ConfluentWireFormat.header(id));
+        assertThat(Arrays.copyOfRange(bytes, 5, bytes.length)).isEqualTo(TestReports.plainAvro(report));
+    }
+
+    @Test
+    void shouldRoundTripAnArabicReportThroughTheBrokerWhenClientsAreConfiguredByClassName() {
+        // Given a plain producer naming the serializer by class, with the settings NewswireSerdes hands out
         final String topic = STACK.uniqueName("round-trip");
         STACK.createTopic(topic, 1, Map.of());
-        final CorrespondentReport report = arabicReport();
-        try (KafkaProducer<String, CorrespondentReport> producer = new KafkaProducer<>(STACK.producerConfig(), new StringSerializer(),
-                new AvroSerializer<>(registry, true, false))) {
+        final CorrespondentReport report = TestReports.arabicReport();
+        final Map<String, Object> serde;
+        try (NewswireSerdes serdes = NewswireSerdes.fromConfig(Map.of("schema.registry.url", STACK.schemaRegistryUrl()))) {
+            serde = serdes.serializerConfig();
+        }
+        final Map<String, Object> producerConfig = new HashMap<>(STACK.producerConfig());
+        producerConfig.putAll(serde);
+        producerConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        producerConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AvroSerializer.class.getName());
+        try (KafkaProducer<String, CorrespondentReport> producer = new KafkaProducer<>(producerConfig)) {
             producer.send(new ProducerRecord<>(topic, report.getReportId().toString(), report));
         }
 
-        // When it is consumed with the specific deserializer
-        final List<ConsumerRecord<String, CorrespondentReport>> records = STACK.consume(topic, new StringDeserializer(),
-                new AvroDeserializer<>(registry, CorrespondentReport.class), 1, Duration.ofSeconds(30));
+        // When a plain consumer names the deserializer by class (specific.avro.reader=true from the same settings)
+        final Map<String, Object> consumerConfig = new HashMap<>(STACK.consumerConfig(STACK.uniqueName("group")));
+        consumerConfig.putAll(serde);
+        consumerConfig.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        consumerConfig.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroDeserializer.class.getName());
+        final List<CorrespondentReport> read = new java.util.ArrayList<>();
+        try (KafkaConsumer<String, CorrespondentReport> consumer = new KafkaConsumer<>(consumerConfig)) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(WAIT).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> read.add(r.value()));
+                return !read.isEmpty();
+            });
+        }
 
-        // Then it is equal field for field, logical types included
-        assertThat(records.get(0).value()).isEqualTo(report);
-        assertThat(records.get(0).value().getFiledAt()).isInstanceOf(Instant.class);
+        // Then it is equal field for field, Arabic text and logical types included
+        assertThat(read).containsExactly(report);
     }
 
     @Test
-    void shouldLetAGenericConsumerReadWhatASpecificProducerWrote() {
+    void shouldLetAGenericConsumerReadWhatTheSpecificProducerWrote() {
+        // Given a report produced with the catalogue's specific serde
         final String topic = STACK.uniqueName("generic");
-        final CorrespondentReport report = arabicReport();
-        final byte[] bytes = new AvroSerializer<CorrespondentReport>(registry, true, false).serialize(topic, report);
+        STACK.createTopic(topic, 1, Map.of());
+        final CorrespondentReport report = TestReports.arabicReport();
+        try (KafkaProducer<String, CorrespondentReport> producer = new KafkaProducer<>(STACK.producerConfig(), new StringSerializer(),
+                new AvroSerializer<>(registry, true, false))) {
+            producer.send(new ProducerRecord<>(topic, "k", report));
+        }
 
-        final Object read = new AvroDeserializer<>(registry, null).deserialize(topic, bytes);
+        // When a consumer reads generic records
+        final List<ConsumerRecord<String, GenericRecord>> records = STACK.consume(topic, new StringDeserializer(),
+                AvroDeserializer.generic(registry), 1, WAIT);
 
-        assertThat(read).isInstanceOf(GenericRecord.class);
-        assertThat(((GenericRecord) read).get("headline")).hasToString(report.getHeadline());
+        // Then it sees the same fields, in the writer's schema
+        final GenericRecord read = records.get(0).value();
+        assertThat(read.getSchema().getFullName()).isEqualTo(CorrespondentReport.getClassSchema().getFullName());
+        assertThat(read.get("headline")).hasToString(report.getHeadline());
+        assertThat(read.get("reportId")).hasToString(report.getReportId().toString());
+        assertThat(read.get("filedAt")).isEqualTo(report.getFiledAt().toEpochMilli());
     }
 
     @Test
-    void shouldReadOldRecordsWithANewReaderSchemaAfterACompatibleChange() {
-        // Given v1 of a record, registered and written
+    void shouldReadARecordWrittenWithV1UsingAV2ReaderAfterABackwardCompatibleChangeThroughTheRegistry() {
+        // Given a topic whose subject is BACKWARD, and a record written with v1
         final String topic = STACK.uniqueName("evolution");
-        final Schema v1 = SchemaBuilder.record("Dispatch").namespace("io.newswire.test").fields()
-                .requiredString("headline").endRecord();
-        final Schema v2 = SchemaBuilder.record("Dispatch").namespace("io.newswire.test").fields()
-                .requiredString("headline").name("urgency").type().intType().intDefault(5).endRecord();
-        final GenericRecord old = new GenericData.Record(v1);
-        old.put("headline", "خبر قديم");
-        final byte[] oldBytes = new AvroSerializer<GenericRecord>(registry, true, false).serialize(topic, old);
-
-        // When v2 (a defaulted field added: BACKWARD compatible) is registered and the old bytes are read with it
-        registry.register(topic + "-value", v2);
-        final GenericRecord read = new AvroDeserializerWithReader(registry, v2).deserialize(topic, oldBytes);
-
-        // Then the old record reads, with the new field's default
-        assertThat(read.get("headline")).hasToString("خبر قديم");
-        assertThat(read.get("urgency")).isEqualTo(5);
-        assertThat(registry.versions(topic + "-value")).hasSize(2);
-    }
-
-    @Test
-    void shouldRefuseAnIncompatibleSchemaNamingSubjectAndReason() {
-        // Given a subject under BACKWARD compatibility with v1
-        final String subject = STACK.uniqueName("incompatible") + "-value";
+        final String subject = topic + "-value";
+        STACK.createTopic(topic, 1, Map.of());
         registry.setCompatibility(subject, "BACKWARD");
-        registry.register(subject, SchemaBuilder.record("Dispatch").fields().requiredString("headline").endRecord());
+        final GenericRecord old = new GenericData.Record(TestReports.dispatchV1());
+        old.put("headline", "خبر قديم من دير الزور");
+        try (KafkaProducer<String, GenericRecord> producer = new KafkaProducer<>(STACK.producerConfig(), new StringSerializer(),
+                new AvroSerializer<>(registry, true, false))) {
+            producer.send(new ProducerRecord<>(topic, "k", old));
+        }
 
-        // When a version adds a required field without a default (old records could not be read with it)
-        final Schema breaking = SchemaBuilder.record("Dispatch").fields().requiredString("headline").requiredInt("urgency").endRecord();
+        // When v2 (a field added with a default) is registered, and a v2 consumer reads the old record
+        final int v2 = registry.register(subject, TestReports.dispatchV2());
+        final List<ConsumerRecord<String, GenericRecord>> records = STACK.consume(topic, new StringDeserializer(),
+                AvroDeserializer.generic(registry, TestReports.dispatchV2()), 1, WAIT);
 
-        // Then registration fails with a message a person can act on
-        assertThat(registry.checkCompatibility(subject, breaking).compatible()).isFalse();
-        assertThatThrownBy(() -> registry.register(subject, breaking))
-                .isInstanceOf(SchemaRegistryException.class)
-                .hasMessageContaining(subject)
-                .hasMessageContaining("409")
-                .hasMessageContaining("BACKWARD");
+        // Then the registry holds two versions, and the old record reads with the new field's default
+        assertThat(registry.versions(subject)).containsExactly(1, 2);
+        assertThat(registry.latest(subject).id()).isEqualTo(v2);
+        final GenericRecord read = records.get(0).value();
+        assertThat(read.getSchema()).isEqualTo(TestReports.dispatchV2());
+        assertThat(read.get("headline")).hasToString("خبر قديم من دير الزور");
+        assertThat(read.get("urgency")).isEqualTo(5);
     }
 
     @Test
@@ -129,24 +194,42 @@ class SerdeIntegrationTest {
         final String topic = STACK.uniqueName("unregistered");
         final AvroSerializer<CorrespondentReport> production = new AvroSerializer<>(registry, false, false);
 
-        assertThatThrownBy(() -> production.serialize(topic, arabicReport()))
+        assertThatThrownBy(() -> production.serialize(topic, TestReports.arabicReport()))
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining(topic + "-value")
-                .hasMessageContaining("auto.register.schemas");
+                .hasMessageContaining("auto.register.schemas is off")
+                .hasMessageContaining("does not exist");
+        assertThat(registry.idOf(topic + "-value", CorrespondentReport.getClassSchema())).isEmpty();
+    }
+
+    @Test
+    void shouldRegisterEveryCataloguedSchemaIdempotentlyForProductionSerializers() {
+        // When every topic's schema is registered twice (as `newswire schemas register` on each deploy)
+        try (NewswireSerdes serdes = NewswireSerdes.fromConfig(Map.of("schema.registry.url", STACK.schemaRegistryUrl(),
+                "auto.register.schemas", false))) {
+            final Map<String, Integer> first = serdes.registerAll(Topics.all());
+            final Map<String, Integer> second = NewswireSerdes.fromConfig(Map.of("schema.registry.url", STACK.schemaRegistryUrl()))
+                    .registerAll(Topics.all());
+
+            // Then the ids are stable, and a production serializer finds them
+            assertThat(second).isEqualTo(first).hasSize(Topics.all().size());
+            final byte[] bytes = serdes.valueSerde(Topics.REPORTS).serializer().serialize(Topics.REPORTS.name(), TestReports.arabicReport());
+            assertThat(ConfluentWireFormat.schemaId(bytes)).isEqualTo(first.get(Topics.REPORTS.valueSubject()));
+        }
     }
 
     @Test
     void shouldNameTopicAndCauseForEveryKindOfBadBytes() {
         final String topic = STACK.uniqueName("poison");
         final AvroDeserializer<CorrespondentReport> deserializer = new AvroDeserializer<>(registry, CorrespondentReport.class);
-        final byte[] valid = new AvroSerializer<CorrespondentReport>(registry, true, false).serialize(topic, arabicReport());
+        final byte[] valid = new AvroSerializer<CorrespondentReport>(registry, true, false).serialize(topic, TestReports.arabicReport());
 
         // garbage: not wire format at all
         assertThatThrownBy(() -> deserializer.deserialize(topic, "not avro".getBytes()))
                 .isInstanceOf(SerializationException.class).hasMessageContaining(topic).hasMessageContaining("magic byte");
-        // wire format, but an id no registry handed out
+        // wire format, but an id the real registry never handed out
         assertThatThrownBy(() -> deserializer.deserialize(topic, ConfluentWireFormat.frame(987_654, new byte[] {2, 4})))
-                .isInstanceOf(SerializationException.class).hasMessageContaining(topic).hasMessageContaining("987654");
+                .isInstanceOf(SerializationException.class).hasMessageContaining(topic).hasMessageContaining("unknown schema id 987654");
         // a valid header with its body cut short
         assertThatThrownBy(() -> deserializer.deserialize(topic, Arrays.copyOf(valid, 12)))
                 .isInstanceOf(SerializationException.class).hasMessageContaining(topic).hasMessageContaining("cannot decode");
@@ -155,61 +238,49 @@ class SerdeIntegrationTest {
     }
 
     @Test
-    void shouldConfigureFromClientSettingsLikeConfluentsSerializers() {
-        final String topic = STACK.uniqueName("by-class-name");
-        final AvroSerializer<CorrespondentReport> serializer = new AvroSerializer<>();
-        serializer.configure(Map.of("schema.registry.url", STACK.schemaRegistryUrl(), "auto.register.schemas", "true"), false);
-        final AvroDeserializer<CorrespondentReport> deserializer = new AvroDeserializer<>();
-        deserializer.configure(Map.of("schema.registry.url", STACK.schemaRegistryUrl(), "specific.avro.reader", "true"), false);
-        final CorrespondentReport report = arabicReport();
-
-        assertThat(deserializer.deserialize(topic, serializer.serialize(topic, report))).isEqualTo(report);
-    }
-
-    /** Reads generic records into a given reader schema, as a consumer built against a newer schema does. */
-    private static final class AvroDeserializerWithReader {
-        private final SchemaRegistryClient registry;
-        private final Schema reader;
-
-        AvroDeserializerWithReader(final SchemaRegistryClient registry, final Schema reader) {
-            this.registry = registry;
-            this.reader = reader;
+    void shouldLetTheConsumerAddPartitionAndOffsetWhenAPoisonRecordArrives() {
+        // Given a topic holding a good record, then garbage at offset 1
+        final String topic = STACK.uniqueName("poison-consumer");
+        STACK.createTopic(topic, 1, Map.of());
+        final byte[] good = new AvroSerializer<CorrespondentReport>(registry, true, false).serialize(topic, TestReports.arabicReport());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(STACK.producerConfig(), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, "good", good));
+            producer.send(new ProducerRecord<>(topic, "bad", "{\"not\":\"avro\"}".getBytes()));
         }
 
-        GenericRecord deserialize(final String topic, final byte[] bytes) {
-            final Schema writer = registry.schemaById(ConfluentWireFormat.schemaId(bytes));
-            try {
-                return new org.apache.avro.generic.GenericDatumReader<GenericRecord>(writer, reader).read(null,
-                        org.apache.avro.io.DecoderFactory.get().binaryDecoder(bytes, 5, bytes.length - 5, null));
-            } catch (final java.io.IOException e) {
-                throw new AssertionError(e);
-            }
+        // When a consumer with our deserializer polls past the good record
+        try (KafkaConsumer<String, CorrespondentReport> consumer = new KafkaConsumer<>(STACK.consumerConfig(STACK.uniqueName("group")),
+                new StringDeserializer(), new AvroDeserializer<>(registry, CorrespondentReport.class))) {
+            final TopicPartition partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seek(partition, 1);
+
+            // Then Kafka's exception carries partition and offset, and ours, inside it, the topic and the cause
+            final RecordDeserializationException failure = await().atMost(WAIT).until(() -> {
+                try {
+                    consumer.poll(Duration.ofMillis(200));
+                    return null;
+                } catch (final RecordDeserializationException e) {
+                    return e;
+                }
+            }, e -> e != null);
+            assertThat(failure.topicPartition()).isEqualTo(partition);
+            assertThat(failure.offset()).isEqualTo(1);
+            assertThat(failure.getCause()).isInstanceOf(SerializationException.class)
+                    .hasMessageContaining("Topic " + topic).hasMessageContaining("magic byte 0x7b");
         }
     }
 
-    private static byte[] plainAvro(final CorrespondentReport report) throws Exception {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-        new SpecificDatumWriter<CorrespondentReport>(CorrespondentReport.getClassSchema(),
-                SpecificData.getForClass(CorrespondentReport.class)).write(report, encoder);
-        encoder.flush();
-        return out.toByteArray();
-    }
+    @Test
+    void shouldReadTheSchemaInForceThroughAnApicurioBasePath() {
+        // the testkit's URL carries Apicurio's /apis/ccompat/v7 prefix (or none, on Confluent's image): either way the
+        // client appends paths to it and the registry answers
+        final Schema schema = TestReports.dispatchV1();
+        final String subject = STACK.uniqueName("base-path") + "-value";
 
-    static CorrespondentReport arabicReport() {
-        final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        return CorrespondentReport.newBuilder()
-                .setReportId(UUID.randomUUID())
-                .setCorrespondentId("samir")
-                .setLanguage("ar")
-                .setKind(ReportKind.NEW)
-                .setHeadline("انقطاع المياه عن أحياء شرقي دير الزور لليوم الثالث")
-                .setDateline("دير الزور")
-                .setBody(List.of("قال مراسلنا إن محطة الضخ الرئيسية توقفت عن العمل.",
-                        "وأفادت مصادر محلية بأن الأهالي يشترون المياه من الصهاريج بأسعار مرتفعة."))
-                .setFiledAt(now.minusSeconds(30))
-                .setReceivedAt(now)
-                .setContentDigest("ab".repeat(32))
-                .build();
+        final int id = registry.register(subject, schema);
+
+        assertThat(registry.baseUrl().toString()).isEqualTo(STACK.schemaRegistryUrl().replaceAll("/$", ""));
+        assertThat(new SchemaRegistryClient(SchemaRegistryClientConfig.of(STACK.schemaRegistryUrl() + "/")).schemaById(id)).isEqualTo(schema);
     }
 }

@@ -19,8 +19,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * Issues, lists and revokes correspondent credentials (`newswire correspondents add|list|revoke`). The token is
- * returned once by {@link #add}; only its hash is written to the topic.
+ * Issues, lists and revokes correspondent credentials ({@code newswire correspondents add|list|revoke}), on the
+ * compacted {@code newswire.correspondents.v1} that every gateway follows (a change reaches them within about a
+ * second). The token is returned once by {@link #add}; only its SHA-256 is written. Adding an id that exists
+ * issues a new token for it (rotation): the old one stops working. A revoked credential stays on the topic with
+ * its revocation time, so {@link #list} shows who was revoked and when.
  */
 public final class CorrespondentAdmin implements AutoCloseable {
 
@@ -31,16 +34,31 @@ public final class CorrespondentAdmin implements AutoCloseable {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{1,62}");
 
     private final KafkaProducer<String, CorrespondentCredential> producer;
-    private final CorrespondentDirectory directory;
+    private final CorrespondentDirectory directory = new CorrespondentDirectory();
+    private final CorrespondentLoader loader;
 
+    /**
+     * Connects and reads the current credentials (up to 30 s).
+     *
+     * @param serdes the caller's serdes (registry client); not closed here
+     */
     public CorrespondentAdmin(final NewswireConfig config, final NewswireSerdes serdes) throws InterruptedException {
         final Serde<CorrespondentCredential> serde = serdes.valueSerde(Topics.CORRESPONDENTS);
         this.producer = new KafkaProducer<>(KafkaClientConfigs.durableProducer(config, "newswire-correspondents-admin", 10_000),
                 NewswireSerdes.keySerde().serializer(), serde.serializer());
-        this.directory = new CorrespondentDirectory(KafkaClientConfigs.committedReader(config, null, "newswire-correspondents-admin"),
+        this.loader = new CorrespondentLoader(directory, KafkaClientConfigs.committedReader(config, null, "newswire-correspondents-admin"),
                 serde.deserializer()).start();
-        if (!directory.awaitLoaded(Duration.ofSeconds(30))) {
-            throw new IllegalStateException("Could not read " + Topics.CORRESPONDENTS.name() + " within 30 s");
+        final boolean loaded;
+        try {
+            loaded = loader.awaitLoaded(Duration.ofSeconds(30));
+        } catch (final InterruptedException e) {
+            close();
+            throw e;
+        }
+        if (!loaded) {
+            close();
+            throw new IllegalStateException("Could not read " + Topics.CORRESPONDENTS.name() + " within 30 s: is Kafka at "
+                    + config.bootstrapServers() + " reachable, and does the topic exist (newswire topics create)?");
         }
     }
 
@@ -62,7 +80,11 @@ public final class CorrespondentAdmin implements AutoCloseable {
         return new Issued(credential, token);
     }
 
-    /** Revokes the correspondent's token; the credential stays on record with its revocation time. */
+    /**
+     * Revokes the correspondent's token; the credential stays on record with its revocation time.
+     *
+     * @return the revoked credential, or empty when there is no such correspondent
+     */
     public Optional<CorrespondentCredential> revoke(final String id) {
         return directory.byId(id).map(current -> {
             final CorrespondentCredential revoked = CorrespondentCredential.newBuilder(current)
@@ -72,6 +94,7 @@ public final class CorrespondentAdmin implements AutoCloseable {
         });
     }
 
+    /** Every correspondent on record, active and revoked; tokens never (only their hashes exist). */
     public Collection<CorrespondentCredential> list() {
         return directory.all();
     }
@@ -79,6 +102,8 @@ public final class CorrespondentAdmin implements AutoCloseable {
     private void write(final CorrespondentCredential credential) {
         try {
             producer.send(new ProducerRecord<>(Topics.CORRESPONDENTS.name(), credential.getCorrespondentId(), credential)).get(15, TimeUnit.SECONDS);
+            // our own view learns it now, not when the follower reads it back: add then revoke, or add then list, see it
+            directory.apply(credential.getCorrespondentId(), credential);
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted", e);
@@ -90,6 +115,6 @@ public final class CorrespondentAdmin implements AutoCloseable {
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(5));
-        directory.close();
+        loader.close();
     }
 }

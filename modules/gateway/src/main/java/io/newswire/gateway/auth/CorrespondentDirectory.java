@@ -1,12 +1,7 @@
 package io.newswire.gateway.auth;
 
 import io.newswire.model.CorrespondentCredential;
-import io.newswire.model.topics.Topics;
-import io.newswire.runtime.kafka.TopicFollower;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
-import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -14,33 +9,17 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Who may file: the credentials on the compacted {@code newswire.correspondents.v1} topic, followed in memory so
- * every gateway instance sees an added or revoked correspondent within moments. Lookup is by token hash.
+ * Who may file: the latest credential of each correspondent, looked up by the hash of the presented token. The
+ * pure core: {@link CorrespondentLoader} fills it from the compacted {@code newswire.correspondents.v1}, so every
+ * gateway instance sees an added, rotated or revoked correspondent within about a second.
+ *
+ * <p>Rules: a new credential of a correspondent replaces the old one, whose token stops working at once; a revoked
+ * credential authenticates nobody; a tombstone (null) removes the correspondent.
  */
-public final class CorrespondentDirectory implements AutoCloseable {
+public final class CorrespondentDirectory {
 
     private final Map<String, CorrespondentCredential> byId = new ConcurrentHashMap<>();
     private final Map<String, CorrespondentCredential> byTokenHash = new ConcurrentHashMap<>();
-    private final TopicFollower<String, CorrespondentCredential> follower;
-
-    public CorrespondentDirectory(final Map<String, Object> consumerConfig, final Deserializer<CorrespondentCredential> values) {
-        this.follower = new TopicFollower<>(Topics.CORRESPONDENTS.name(), consumerConfig, new StringDeserializer(), values,
-                record -> apply(record.key(), record.value()));
-    }
-
-    public CorrespondentDirectory start() {
-        follower.start();
-        return this;
-    }
-
-    public boolean awaitLoaded(final Duration timeout) throws InterruptedException {
-        return follower.awaitCaughtUp(timeout);
-    }
-
-    /** Whether the credentials present at start have been read. */
-    public boolean awaitLoadedNow() {
-        return follower.isCaughtUp();
-    }
 
     /** The active (not revoked) correspondent holding this token. */
     public Optional<CorrespondentCredential> authenticate(final String token) {
@@ -52,12 +31,18 @@ public final class CorrespondentDirectory implements AutoCloseable {
         return Optional.ofNullable(byId.get(correspondentId));
     }
 
+    /** Every correspondent on record, active and revoked. */
     public Collection<CorrespondentCredential> all() {
         return List.copyOf(byId.values());
     }
 
-    /** Applies one record of the topic: a credential replaces the correspondent's previous one; null deletes. */
-    void apply(final String correspondentId, final CorrespondentCredential credential) {
+    /**
+     * Applies one record of the topic. Synchronized: the loader's thread and {@link CorrespondentAdmin}'s own
+     * writes both apply.
+     *
+     * @param credential the correspondent's new credential, or null to remove them
+     */
+    public synchronized void apply(final String correspondentId, final CorrespondentCredential credential) {
         final CorrespondentCredential previous = credential == null ? byId.remove(correspondentId) : byId.put(correspondentId, credential);
         if (previous != null) {
             byTokenHash.remove(previous.getTokenSha256());
@@ -65,10 +50,5 @@ public final class CorrespondentDirectory implements AutoCloseable {
         if (credential != null) {
             byTokenHash.put(credential.getTokenSha256(), credential);
         }
-    }
-
-    @Override
-    public void close() {
-        follower.close();
     }
 }

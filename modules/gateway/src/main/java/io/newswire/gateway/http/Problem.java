@@ -9,33 +9,38 @@ import java.util.Map;
 /**
  * An RFC 9457 problem document ({@code application/problem+json}): what went wrong, for a program ({@code type},
  * {@code status}, {@code errors} with JSON pointers) and for a person ({@code title}, {@code detail}).
+ *
+ * @param errors the bad fields, each with an RFC 6901 pointer; empty when the problem is not about fields
  */
-public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+public record Problem(ProblemType type, String detail, List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    private static final String TYPE_PREFIX = "urn:newswire:problem:";
 
-    public static Problem of(final String code, final String title, final int status, final String detail) {
-        return new Problem(TYPE_PREFIX + code, title, status, detail, List.of());
+    public Problem {
+        errors = List.copyOf(errors);
     }
 
+    public static Problem of(final ProblemType type, final String detail) {
+        return new Problem(type, detail, List.of());
+    }
+
+    /** 400 listing every bad field. */
     public static Problem invalid(final List<FieldError> errors) {
         final String detail = errors.size() == 1 ? errors.get(0).pointer() + ": " + errors.get(0).message()
                 : errors.size() + " fields are invalid; see errors";
-        return new Problem(TYPE_PREFIX + "invalid-report", "The report is invalid", 400, detail, List.copyOf(errors));
+        return new Problem(ProblemType.INVALID_REPORT, detail, errors);
     }
 
-    /** The short code after the type prefix, for metrics. */
-    public String code() {
-        return type.startsWith(TYPE_PREFIX) ? type.substring(TYPE_PREFIX.length()) : type;
+    public int status() {
+        return type.status();
     }
 
     /** The JSON body, with the request id as the instance. */
     public Map<String, Object> body(final String requestId) {
         final Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", type);
-        body.put("title", title);
-        body.put("status", status);
+        body.put("type", type.uri());
+        body.put("title", type.title());
+        body.put("status", type.status());
         body.put("detail", detail);
         body.put("instance", "urn:newswire:request:" + requestId);
         if (!errors.isEmpty()) {

@@ -1,12 +1,11 @@
 package io.newswire.gateway.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import io.newswire.gateway.idempotency.AcceptedReport;
 import io.newswire.gateway.idempotency.IntakeIndex;
 import io.newswire.gateway.intake.ContentDigest;
+import io.newswire.gateway.intake.Echo;
+import io.newswire.gateway.intake.FieldError;
 import io.newswire.gateway.intake.ReportDraft;
 import io.newswire.gateway.intake.ReportIntake;
 import io.newswire.gateway.metrics.GatewayMetrics;
@@ -29,123 +28,126 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * What the report endpoints do, apart from HTTP plumbing: read and validate a report, write it once, answer
- * with where it is. Each method returns a {@link Reply} (status + JSON body) or throws {@link HttpFailure}.
+ * What the report endpoints do, apart from HTTP plumbing: read and validate a report, write it once, answer with
+ * where it is. Each method returns a {@link Reply} or throws {@link HttpFailure}.
+ *
+ * <p>Writes {@code newswire.reports.v1} (through {@link ReportPublisher}); reads the accepted ids
+ * ({@link IntakeIndex}) and what processing made of them ({@link ReportStatusView}).
  */
 public final class ReportsApi {
 
-    /** A status code and a JSON body. */
-    public record Reply(int status, Object body) {
+    /** A status code, a JSON body and extra headers. */
+    public record Reply(int status, Object body, Map<String, String> headers) {
+        public Reply(final int status, final Object body) {
+            this(status, body, Map.of());
+        }
     }
 
+    /** Most reports in one batch request. */
     public static final int MAX_BATCH_ITEMS = 100;
     /** Seconds a client should wait after a 503 before retrying. */
     public static final int RETRY_AFTER_SECONDS = 5;
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final ReportIntake intake;
     private final IntakeIndex index;
     private final ReportPublisher publisher;
     private final ReportStatusView statuses;
+    private final CorrespondentRateLimiter rateLimiter;
     private final GatewayMetrics metrics;
     private final Clock clock;
 
-    public ReportsApi(final ReportIntake intake, final IntakeIndex index, final ReportPublisher publisher,
-                      final ReportStatusView statuses, final GatewayMetrics metrics, final Clock clock) {
+    public ReportsApi(final ReportIntake intake, final IntakeIndex index, final ReportPublisher publisher, final ReportStatusView statuses,
+                      final CorrespondentRateLimiter rateLimiter, final GatewayMetrics metrics, final Clock clock) {
         this.intake = intake;
         this.index = index;
         this.publisher = publisher;
         this.statuses = statuses;
+        this.rateLimiter = rateLimiter;
         this.metrics = metrics;
         this.clock = clock;
     }
 
-    /** POST /v1/reports */
+    /** POST /v1/reports (the rate limit was charged before the body was read). */
     public Reply submit(final CorrespondentCredential correspondent, final String body) {
-        final JsonNode json = parse(body, "");
-        return await(submitAsync(correspondent, json, ""));
+        final JsonNode json = JsonBody.parse(body, "");
+        try {
+            return submitAsync(correspondent, json, "").join();
+        } catch (final CompletionException e) {
+            throw asFailure(e);
+        }
     }
 
-    /** POST /v1/reports/batch: a JSON array, or NDJSON (one report per line). Each item succeeds or fails alone. */
-    public Reply submitBatch(final CorrespondentCredential correspondent, final String body, final boolean ndjson) {
-        final List<JsonNode> items = new ArrayList<>();
-        final List<Reply> parseFailures = new ArrayList<>();
-        if (ndjson) {
-            final String[] lines = body.split("\n");
-            for (int i = 0; i < lines.length; i++) {
-                if (lines[i].isBlank()) {
-                    continue;
-                }
-                try {
-                    items.add(parse(lines[i], "line " + (i + 1) + ": "));
-                    parseFailures.add(null);
-                } catch (final HttpFailure e) {
-                    items.add(null);
-                    parseFailures.add(problemReply(e.problem()));
-                }
-            }
-        } else {
-            final JsonNode array = parse(body, "");
-            if (!array.isArray()) {
-                throw new HttpFailure(Problem.of("invalid-batch", "The batch is not an array", 400,
-                        "A batch is a JSON array of reports, or NDJSON with Content-Type application/x-ndjson"));
-            }
-            array.forEach(item -> {
-                items.add(item);
-                parseFailures.add(null);
-            });
+    /**
+     * POST /v1/reports/batch: a JSON array, or NDJSON (one report per line). Each item is accepted or rejected on
+     * its own, and each costs one token of the correspondent's rate limit.
+     *
+     * @param requestId goes into each item's problem document as its instance
+     */
+    public Reply submitBatch(final CorrespondentCredential correspondent, final String body, final boolean ndjson, final String requestId) {
+        final List<Object> items = ndjson ? ndjsonItems(body) : arrayItems(body);
+        if (items.isEmpty()) {
+            throw new HttpFailure(ProblemType.INVALID_BATCH, "The batch holds no reports");
         }
         if (items.size() > MAX_BATCH_ITEMS) {
-            throw new HttpFailure(Problem.of("batch-too-large", "The batch has too many reports", 413,
-                    "The batch has " + items.size() + " reports; at most " + MAX_BATCH_ITEMS + " per request"));
+            throw new HttpFailure(ProblemType.BATCH_TOO_LARGE, "The batch has " + items.size() + " reports; at most " + MAX_BATCH_ITEMS + " per request");
         }
         final List<CompletableFuture<Reply>> replies = new ArrayList<>();
+        Duration longestWait = Duration.ZERO;
         for (int i = 0; i < items.size(); i++) {
-            if (parseFailures.get(i) != null) {
-                replies.add(CompletableFuture.completedFuture(parseFailures.get(i)));
+            final Optional<Duration> wait = rateLimiter.tryTake(correspondent.getCorrespondentId(), 1);
+            if (wait.isPresent()) {
+                longestWait = wait.get().compareTo(longestWait) > 0 ? wait.get() : longestWait;
+                replies.add(CompletableFuture.completedFuture(itemProblem(requestId, i, Problem.of(ProblemType.RATE_LIMITED,
+                        "Rate limit of " + rateLimiter.perMinute() + " reports a minute reached; send this one again in "
+                                + CorrespondentRateLimiter.retryAfterSeconds(wait.get()) + " s"))));
+            } else if (items.get(i) instanceof Problem unreadable) {
+                replies.add(CompletableFuture.completedFuture(itemProblem(requestId, i, unreadable)));
             } else {
-                final String prefix = "/" + i;
-                replies.add(submitAsync(correspondent, items.get(i), prefix).exceptionally(error -> problemReply(asFailure(error).problem())));
+                final int item = i;
+                replies.add(submitAsync(correspondent, (JsonNode) items.get(i), "/" + i)
+                        .exceptionally(error -> itemProblem(requestId, item, asFailure(error).problem())));
             }
         }
         final List<Map<String, Object>> results = new ArrayList<>();
+        long accepted = 0;
         for (int i = 0; i < replies.size(); i++) {
             final Reply reply = replies.get(i).join();
+            accepted += reply.status() == 202 ? 1 : 0;
             final Map<String, Object> result = new LinkedHashMap<>();
             result.put("index", i);
             result.put("status", reply.status());
             result.put("result", reply.body());
             results.add(result);
         }
-        final long accepted = results.stream().filter(r -> (int) r.get("status") == 202).count();
         final Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("accepted", accepted);
         summary.put("rejected", results.size() - accepted);
         summary.put("results", results);
-        // 207-like semantics without WebDAV: the batch itself was handled; each item says how it went
-        return new Reply(200, summary);
+        // the batch itself was handled (200); each item carries the status a single POST would have had
+        return new Reply(200, summary, longestWait.isZero() ? Map.of()
+                : Map.of("Retry-After", Long.toString(CorrespondentRateLimiter.retryAfterSeconds(longestWait))));
     }
 
-    /** GET /v1/reports/{id} */
+    /** GET /v1/reports/{id}: accepted, and what processing made of it once it has. */
     public Reply status(final CorrespondentCredential correspondent, final String id) {
         final UUID reportId;
         try {
+            if (id.length() != 36) {
+                throw new IllegalArgumentException();
+            }
             reportId = UUID.fromString(id);
         } catch (final IllegalArgumentException e) {
-            throw new HttpFailure(Problem.of("invalid-report-id", "Not a report id", 400, "'" + id + "' is not a UUID"));
+            throw new HttpFailure(ProblemType.INVALID_REPORT_ID, "'" + Echo.of(id, 60) + "' is not a UUID");
         }
-        final Optional<AcceptedReport> accepted = index.find(reportId);
-        if (accepted.isEmpty()) {
-            throw new HttpFailure(Problem.of("not-found", "No such report", 404, "No report " + reportId + " has been accepted"));
+        final AcceptedReport accepted = index.find(reportId).orElseThrow(() ->
+                new HttpFailure(ProblemType.NOT_FOUND, "No report " + reportId + " has been accepted"));
+        if (!accepted.correspondentId().equals(correspondent.getCorrespondentId())) {
+            throw new HttpFailure(ProblemType.FORBIDDEN, "Report " + reportId + " was filed by another correspondent");
         }
-        if (!accepted.get().correspondentId().equals(correspondent.getCorrespondentId())) {
-            throw new HttpFailure(Problem.of("forbidden", "Another correspondent's report", 403,
-                    "Report " + reportId + " was filed by another correspondent"));
-        }
-        final Map<String, Object> body = acceptedBody(accepted.get(), List.of(), false);
+        final Map<String, Object> body = acceptedBody(accepted, List.of(), false);
         final Optional<ReportStatus> processed = statuses.find(reportId);
         body.put("state", processed.map(s -> s.getState().name()).orElse("ACCEPTED"));
         processed.ifPresent(s -> {
@@ -162,45 +164,68 @@ public final class ReportsApi {
         final Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         final ReportIntake.Result result = intake.read(json);
         if (!result.valid()) {
-            metrics.rejected("invalid-report");
             return CompletableFuture.failedFuture(new HttpFailure(Problem.invalid(result.errors().stream()
-                    .map(e -> new io.newswire.gateway.intake.FieldError(pointerPrefix + e.pointer(), e.message())).toList())));
+                    .map(e -> new FieldError(pointerPrefix + e.pointer(), e.message())).toList())));
         }
         final ReportDraft draft = result.draft();
         final String digest = ContentDigest.of(draft);
         final CorrespondentReport report = draft.toReport(correspondent.getCorrespondentId(), correspondent.getDesk(), receivedAt, digest);
         final long started = System.nanoTime();
-        final boolean[] wroteIt = {false};
+        final AtomicBoolean wroteIt = new AtomicBoolean();
         return index.acceptOnce(draft.reportId(), () -> {
-            wroteIt[0] = true;
+            wroteIt.set(true);
             return publisher.publish(report);
         }).handle((ack, error) -> {
             if (error != null) {
-                metrics.rejected("unavailable");
-                throw new HttpFailure(Problem.of("unavailable", "Kafka did not acknowledge the report", 503,
-                        "The report was not acknowledged within the time limit (" + rootCause(error) + "); it is not accepted. "
-                                + "Send it again with the same reportId; a retry is safe."),
-                        Map.of("Retry-After", Integer.toString(RETRY_AFTER_SECONDS)));
+                throw unavailable(error);
             }
             if (!ack.correspondentId().equals(correspondent.getCorrespondentId())) {
-                metrics.rejected("forbidden");
-                throw new HttpFailure(Problem.of("forbidden", "Another correspondent's report id", 403,
-                        "Report id " + draft.reportId() + " belongs to a report filed by another correspondent"));
+                throw new HttpFailure(ProblemType.FORBIDDEN, "Report id " + draft.reportId() + " belongs to a report filed by another correspondent");
             }
             if (!ack.digest().equals(digest)) {
-                metrics.rejected("conflict");
-                throw new HttpFailure(Problem.of("conflict", "Same report id, different content", 409,
-                        "Report " + draft.reportId() + " was accepted at " + ack.receivedAt() + " with different content (digest "
-                                + ack.digest().substring(0, 12) + "…, this one " + digest.substring(0, 12) + "…). "
-                                + "To change a filed report, send a new report with kind UPDATE or CORRECTION and refersTo " + draft.reportId()));
+                throw new HttpFailure(ProblemType.CONFLICT, "Report " + draft.reportId() + " was accepted at " + ack.receivedAt()
+                        + " with different content (digest " + ack.digest().substring(0, 12) + "…, this one " + digest.substring(0, 12) + "…). "
+                        + "To change a filed report, send a new report with kind UPDATE or CORRECTION and refersTo " + draft.reportId());
             }
-            if (wroteIt[0]) {
-                metrics.accepted(Duration.ofNanos(System.nanoTime() - started));
-            } else {
+            // a resubmission is whoever did not write: answered from the index, or by sharing another request's write
+            final boolean resubmission = !wroteIt.get() || ack.receivedAt().isBefore(receivedAt);
+            if (resubmission) {
                 metrics.resubmitted();
+            } else {
+                metrics.accepted(Duration.ofNanos(System.nanoTime() - started));
             }
-            return new Reply(202, acceptedBody(ack, result.warnings(), !wroteIt[0]));
+            return new Reply(202, acceptedBody(ack, result.warnings(), resubmission));
         });
+    }
+
+    private static List<Object> ndjsonItems(final String body) {
+        final List<Object> items = new ArrayList<>();
+        final String[] lines = body.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].isBlank()) {
+                try {
+                    items.add(JsonBody.parse(lines[i], "line " + (i + 1) + ": "));
+                } catch (final HttpFailure e) {
+                    items.add(e.problem());
+                }
+            }
+        }
+        return items;
+    }
+
+    private static List<Object> arrayItems(final String body) {
+        final JsonNode array = JsonBody.parse(body, "");
+        if (!array.isArray()) {
+            throw new HttpFailure(ProblemType.INVALID_BATCH, "A batch is a JSON array of reports, or NDJSON with Content-Type application/x-ndjson");
+        }
+        final List<Object> items = new ArrayList<>();
+        array.forEach(items::add);
+        return items;
+    }
+
+    private Reply itemProblem(final String requestId, final int item, final Problem problem) {
+        metrics.rejected(problem.type().code());
+        return new Reply(problem.status(), problem.body(requestId + "#" + item));
     }
 
     private static Map<String, Object> acceptedBody(final AcceptedReport ack, final List<String> warnings, final boolean resubmission) {
@@ -218,23 +243,17 @@ public final class ReportsApi {
         return body;
     }
 
-    private Reply await(final CompletableFuture<Reply> reply) {
-        try {
-            return reply.join();
-        } catch (final CompletionException e) {
-            throw asFailure(e);
-        }
-    }
-
     private static HttpFailure asFailure(final Throwable error) {
         Throwable cause = error;
         while (cause instanceof CompletionException && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        if (cause instanceof HttpFailure failure) {
-            return failure;
-        }
-        return new HttpFailure(Problem.of("unavailable", "Kafka did not acknowledge the report", 503, rootCause(cause)),
+        return cause instanceof HttpFailure failure ? failure : unavailable(cause);
+    }
+
+    private static HttpFailure unavailable(final Throwable error) {
+        return new HttpFailure(ProblemType.UNAVAILABLE, "The report was not acknowledged by Kafka in time (" + rootCause(error)
+                + "); it is not accepted. Send it again with the same reportId; a retry is safe.",
                 Map.of("Retry-After", Integer.toString(RETRY_AFTER_SECONDS)));
     }
 
@@ -243,23 +262,6 @@ public final class ReportsApi {
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        return cause instanceof TimeoutException ? "timed out" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
-    }
-
-    private static Reply problemReply(final Problem problem) {
-        return new Reply(problem.status(), problem.body("batch-item"));
-    }
-
-    private static JsonNode parse(final String body, final String where) {
-        try {
-            final JsonNode json = JSON.readTree(body);
-            if (json == null || json.isMissingNode()) {
-                throw new HttpFailure(Problem.of("malformed-json", "The body is not JSON", 400, where + "the body is empty"));
-            }
-            return json;
-        } catch (final JsonProcessingException e) {
-            final String location = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new HttpFailure(Problem.of("malformed-json", "The body is not JSON", 400, where + "malformed JSON" + location + ": " + e.getOriginalMessage()));
-        }
+        return cause instanceof TimeoutException ? "timed out" : cause.getClass().getSimpleName();
     }
 }

@@ -48,6 +48,8 @@ public final class ReportIntake {
     public static final int MAX_BODY_CHARS = 100_000;
     public static final int MAX_PARAGRAPHS = 500;
     public static final int MAX_LIST_ITEMS = 100;
+    /** Errors listed at most; a document with thousands of bad keys gets a bounded answer. */
+    public static final int MAX_ERRORS = 50;
 
     private static final Set<String> FIELDS = Set.of("reportId", "kind", "refersTo", "language", "desk", "headline", "subheadline",
             "dateline", "body", "media", "sources", "byline", "flaggedUrgent", "timeZone", "eventTime", "filedAt", "client", "correspondentId");
@@ -70,7 +72,7 @@ public final class ReportIntake {
         for (final Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
             final String name = names.next();
             if (!FIELDS.contains(name)) {
-                reader.error("/" + escape(name), "Unknown field '" + name + "'; known fields: " + FIELDS.stream().filter(f -> !f.equals("correspondentId")).sorted().collect(Collectors.joining(", ")));
+                reader.error("/" + escape(name), "Unknown field '" + Echo.of(name, 100) + "'; known fields: " + FIELDS.stream().filter(f -> !f.equals("correspondentId")).sorted().collect(Collectors.joining(", ")));
             }
         }
         if (json.has("correspondentId")) {
@@ -109,6 +111,7 @@ public final class ReportIntake {
             reader.error("/eventTime", "eventTime " + eventTime + " is in the future");
         }
         final ClientInfo client = reader.client(json);
+        reader.noteOmittedErrors();
         if (!reader.errors.isEmpty()) {
             return new Result(null, List.copyOf(reader.errors), List.copyOf(reader.warnings));
         }
@@ -117,21 +120,37 @@ public final class ReportIntake {
         return new Result(draft, List.of(), List.copyOf(reader.warnings));
     }
 
+    /** A key as an RFC 6901 pointer segment ({@code ~} and {@code /} escaped), made safe to echo. */
     static String escape(final String name) {
-        return name.replace("~", "~0").replace("/", "~1");
+        return Echo.of(name, 100).replace("~", "~0").replace("/", "~1");
     }
 
     /** Collects errors and warnings while reading one document. */
     private static final class Reader {
         private final List<FieldError> errors = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
+        private int omitted;
 
         void error(final String pointer, final String message) {
-            errors.add(new FieldError(pointer, message));
+            if (errors.size() < MAX_ERRORS) {
+                errors.add(new FieldError(pointer, message));
+            } else {
+                omitted++;
+            }
+        }
+
+        void noteOmittedErrors() {
+            if (omitted > 0) {
+                errors.add(new FieldError("", omitted + " more errors not listed; fix these and send again"));
+            }
         }
 
         boolean has(final String pointer) {
             return errors.stream().anyMatch(e -> e.pointer().equals(pointer));
+        }
+
+        private static String shown(final JsonNode node) {
+            return Echo.of(node.toString(), 60);
         }
 
         private static boolean absent(final JsonNode node) {
@@ -140,6 +159,9 @@ public final class ReportIntake {
 
         String clean(final String pointer, final String raw, final boolean multiline) {
             final TextHygiene.Cleaned cleaned = TextHygiene.clean(raw, multiline);
+            if (cleaned.unpairedSurrogates()) {
+                error(pointer, "contains an unpaired UTF-16 surrogate (a lone \\uD800-\\uDFFF escape): not Unicode text, and it cannot be stored as written");
+            }
             if (cleaned.strippedBidiControls()) {
                 warnings.add(pointer + ": removed bidirectional override/isolate controls (U+202A-U+202E, U+2066-U+2069)");
             }
@@ -209,7 +231,7 @@ public final class ReportIntake {
                     }
                 }
             }
-            error("/kind", "kind must be one of " + Arrays.toString(ReportKind.values()) + ", got " + node);
+            error("/kind", "kind must be one of " + Arrays.toString(ReportKind.values()) + ", got " + shown(node));
             return null;
         }
 
@@ -226,7 +248,7 @@ public final class ReportIntake {
                 }
                 return locale.toLanguageTag();
             } catch (final IllformedLocaleException e) {
-                error("/language", "'" + node.textValue() + "' is not a valid BCP 47 language tag (" + e.getMessage() + ")");
+                error("/language", "'" + Echo.of(node.textValue(), 60) + "' is not a valid BCP 47 language tag (" + Echo.of(e.getMessage(), 100) + ")");
                 return null;
             }
         }
@@ -396,7 +418,7 @@ public final class ReportIntake {
                 }
                 return ZoneId.of(node.textValue()).getId();
             } catch (final DateTimeException e) {
-                error("/timeZone", "timeZone must be an IANA zone such as Asia/Damascus, got " + node);
+                error("/timeZone", "timeZone must be an IANA zone such as Asia/Damascus, got " + shown(node));
                 return null;
             }
         }
@@ -412,7 +434,7 @@ public final class ReportIntake {
                 }
                 return java.time.OffsetDateTime.parse(node.textValue()).toInstant().truncatedTo(ChronoUnit.MILLIS);
             } catch (final DateTimeException e) {
-                error("/" + field, field + " must be an ISO 8601 time with offset, such as 2026-11-24T06:30:00+03:00, got " + node);
+                error("/" + field, field + " must be an ISO 8601 time with offset, such as 2026-11-24T06:30:00+03:00, got " + shown(node));
                 return null;
             }
         }
@@ -421,7 +443,7 @@ public final class ReportIntake {
             for (final Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
                 final String name = names.next();
                 if (!known.contains(name)) {
-                    error(pointer + "/" + escape(name), "Unknown field '" + name + "'; known: " + known.stream().sorted().collect(Collectors.joining(", ")));
+                    error(pointer + "/" + escape(name), "Unknown field '" + Echo.of(name, 100) + "'; known: " + known.stream().sorted().collect(Collectors.joining(", ")));
                 }
             }
         }

@@ -6,17 +6,21 @@ import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
 
-/** The gateway's meters, each name beside what it means. Exported as newswire_gateway_* in Prometheus. */
+/**
+ * The gateway's meters, each name beside what it means. Prometheus shows them as {@code newswire_gateway_*}
+ * ({@code ..._reports_accepted_total}, {@code ..._ack_latency_seconds{quantile="0.99"}}, ...).
+ */
 public final class GatewayMetrics {
 
     public static final String ACCEPTED = "newswire.gateway.reports.accepted";
     private static final String ACCEPTED_DESCRIPTION = "Reports acknowledged by Kafka and answered 202 (first acceptance, not resubmissions)";
     public static final String RESUBMITTED = "newswire.gateway.reports.resubmitted";
-    private static final String RESUBMITTED_DESCRIPTION = "Resubmissions of an accepted report answered with the first acknowledgement";
+    private static final String RESUBMITTED_DESCRIPTION = "Resubmissions of an accepted report, answered with the first acknowledgement and not written again";
     public static final String REJECTED = "newswire.gateway.reports.rejected";
-    private static final String REJECTED_DESCRIPTION = "Requests answered 4xx or 503, by reason";
+    private static final String REJECTED_DESCRIPTION = "Requests and batch items answered with a problem (4xx, 503), tagged by problem type";
+    public static final String REJECTED_REASON_TAG = "reason";
     public static final String ACK_LATENCY = "newswire.gateway.ack.latency";
-    private static final String ACK_LATENCY_DESCRIPTION = "From receiving a report to Kafka's acknowledgement (acks=all)";
+    private static final String ACK_LATENCY_DESCRIPTION = "From a valid report to Kafka's acknowledgement (acks=all, all in-sync replicas)";
 
     private final MeterRegistry registry;
     private final Counter accepted;
@@ -28,20 +32,26 @@ public final class GatewayMetrics {
         this.accepted = Counter.builder(ACCEPTED).description(ACCEPTED_DESCRIPTION).register(registry);
         this.resubmitted = Counter.builder(RESUBMITTED).description(RESUBMITTED_DESCRIPTION).register(registry);
         this.ackLatency = Timer.builder(ACK_LATENCY).description(ACK_LATENCY_DESCRIPTION)
-                .publishPercentiles(0.5, 0.99).publishPercentileHistogram(false).register(registry);
+                .publishPercentiles(0.5, 0.95, 0.99).register(registry);
     }
 
-    public void accepted(final Duration latency) {
+    /** A report written and acknowledged, with how long the acknowledgement took. */
+    public void accepted(final Duration ackLatency) {
         accepted.increment();
-        ackLatency.record(latency);
+        this.ackLatency.record(ackLatency);
     }
 
     public void resubmitted() {
         resubmitted.increment();
     }
 
-    /** @param reason a short stable code: invalid, conflict, unauthorized, forbidden, rate-limited, too-large, unavailable ... */
+    /** @param reason the problem type's code: invalid-report, conflict, unauthorized, rate-limited, unavailable ... */
     public void rejected(final String reason) {
-        Counter.builder(REJECTED).description(REJECTED_DESCRIPTION).tag("reason", reason).register(registry).increment();
+        Counter.builder(REJECTED).description(REJECTED_DESCRIPTION).tag(REJECTED_REASON_TAG, reason).register(registry).increment();
+    }
+
+    /** The acknowledgement timer, for reports and tests. */
+    public Timer ackLatency() {
+        return ackLatency;
     }
 }

@@ -1,41 +1,27 @@
 package io.newswire.gateway.status;
 
 import io.newswire.model.ReportStatus;
-import io.newswire.model.topics.Topics;
-import io.newswire.runtime.kafka.TopicFollower;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** What processing made of each report, from the compacted {@code newswire.reports.status.v1} topic. */
-public final class ReportStatusView implements AutoCloseable {
+/**
+ * What processing made of each report (PROCESSED into an article version, DUPLICATE, DEAD_LETTERED), latest state
+ * per report id, for GET /v1/reports/{id}. The pure core: {@link ReportStatusLoader} fills it from the compacted
+ * {@code newswire.reports.status.v1}.
+ */
+public final class ReportStatusView {
 
     private final Map<UUID, ReportStatus> statuses = new ConcurrentHashMap<>();
-    private final TopicFollower<String, ReportStatus> follower;
 
-    public ReportStatusView(final Map<String, Object> consumerConfig, final Deserializer<ReportStatus> values) {
-        this.follower = new TopicFollower<>(Topics.REPORT_STATUS.name(), consumerConfig, new StringDeserializer(), values, record -> {
-            if (record.value() != null) {
-                statuses.put(record.value().getReportId(), record.value());
-            }
-        });
-    }
-
-    public ReportStatusView start() {
-        follower.start();
-        return this;
+    /** Records the latest state of a report; a later record of the same report replaces it (the topic is compacted by report id). */
+    public void remember(final ReportStatus status) {
+        statuses.put(status.getReportId(), status);
     }
 
     public Optional<ReportStatus> find(final UUID reportId) {
         return Optional.ofNullable(statuses.get(reportId));
-    }
-
-    @Override
-    public void close() {
-        follower.close();
     }
 }

@@ -57,4 +57,35 @@ class RequestBodyTest {
         assertThatThrownBy(() -> RequestBody.checkMediaType(null, "application/json"))
                 .isInstanceOfSatisfying(HttpFailure.class, f -> assertThat(f.problem().status()).isEqualTo(415));
     }
+
+    @Test
+    void shouldDropOneLeadingByteOrderMarkAndKeepEverythingElse() {
+        // Given UTF-8 with a BOM, as some Windows editors save it, and a BOM inside the text
+        final byte[] bytes = "\uFEFF{\"h\":\"\uFEFFالرقة\"}".getBytes(StandardCharsets.UTF_8);
+
+        // Then only the leading one goes
+        assertThat(RequestBody.readUtf8(new ByteArrayInputStream(bytes), bytes.length, 1_024)).isEqualTo("{\"h\":\"\uFEFFالرقة\"}");
+    }
+
+    @Test
+    void shouldRefuseATruncatedMultiByteCharacterAtTheEnd() {
+        // the first byte of a two-byte Arabic letter, and nothing after it
+        final byte[] bytes = {'{', '}', (byte) 0xD8};
+
+        assertThatThrownBy(() -> RequestBody.readUtf8(new ByteArrayInputStream(bytes), bytes.length, 1_024))
+                .isInstanceOfSatisfying(HttpFailure.class, f -> assertThat(f.problem().type()).isEqualTo(ProblemType.INVALID_UTF8));
+    }
+
+    @Test
+    void shouldAnswerIncompleteBodyWhenTheConnectionBreaks() {
+        final java.io.InputStream broken = new java.io.InputStream() {
+            @Override
+            public int read() throws java.io.IOException {
+                throw new java.io.EOFException("early EOF");
+            }
+        };
+
+        assertThatThrownBy(() -> RequestBody.readUtf8(broken, 500, 1_024))
+                .isInstanceOfSatisfying(HttpFailure.class, f -> assertThat(f.problem().type()).isEqualTo(ProblemType.INCOMPLETE_BODY));
+    }
 }

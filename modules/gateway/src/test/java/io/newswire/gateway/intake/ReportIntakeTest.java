@@ -100,15 +100,57 @@ class ReportIntakeTest {
     }
 
     @Test
-    void shouldGiveTheSameDigestForTheSameContentAndAnotherForAChange() throws Exception {
-        final UUID id = UUID.randomUUID();
-        final String base = "{\"reportId\":\"" + id + "\",\"language\":\"ar\",\"headline\":\"عنوان\",\"body\":[\"فقرة.\"]";
-        final String first = ContentDigest.of(read(base + "}").draft());
-        // the app info is transport, not content: a retry from an upgraded app is the same report
-        final String again = ContentDigest.of(read(base + ",\"client\":{\"app\":\"field-app\",\"version\":\"2\"}}").draft());
-        final String changed = ContentDigest.of(read(base.replace("فقرة.", "فقرة أخرى.") + "}").draft());
+    void shouldRejectTextWithALoneSurrogateEscapeAtItsPointer() throws Exception {
+        // "\uD800" alone is valid JSON but not Unicode: stored, it would silently become "?"
+        final ReportIntake.Result result = read(valid(",\"byline\":{\"name\":\"x\\uD800\"}"));
 
-        assertThat(again).isEqualTo(first);
-        assertThat(changed).isNotEqualTo(first);
+        assertThat(result.errors()).extracting(FieldError::pointer).containsExactly("/byline/name");
+    }
+
+    @Test
+    void shouldBoundTheListOfErrorsAndTheTextItQuotes() throws Exception {
+        // Given 500 unknown keys, one of them 10,000 characters long
+        final StringBuilder json = new StringBuilder("{\"k" + "x".repeat(10_000) + "\":1");
+        for (int i = 0; i < 500; i++) {
+            json.append(",\"unknown").append(i).append("\":1");
+        }
+        final ReportIntake.Result result = read(json.append('}').toString());
+
+        // Then at most MAX_ERRORS are listed plus one line saying how many more, each short
+        assertThat(result.errors()).hasSize(ReportIntake.MAX_ERRORS + 1);
+        assertThat(result.errors().get(ReportIntake.MAX_ERRORS).message()).contains("more errors");
+        assertThat(result.errors()).allSatisfy(e -> assertThat(e.pointer().length() + e.message().length()).isLessThan(1_000));
+    }
+
+    @Test
+    void shouldEscapeAKeyIntoAJsonPointer() throws Exception {
+        assertThat(read(valid(",\"a/b~c\":1")).errors()).extracting(FieldError::pointer).containsExactly("/a~1b~0c");
+    }
+
+    @Test
+    void shouldRefuseAReportReferringToItselfAndANewReportReferringToAnother() throws Exception {
+        final UUID id = UUID.randomUUID();
+        final String self = "{\"reportId\":\"" + id + "\",\"kind\":\"CORRECTION\",\"refersTo\":\"" + id
+                + "\",\"language\":\"ar\",\"headline\":\"h\",\"body\":[\"b\"]}";
+
+        assertThat(read(self).errors()).extracting(FieldError::pointer).containsExactly("/refersTo");
+        assertThat(read(valid(",\"refersTo\":\"" + UUID.randomUUID() + "\"")).errors()).extracting(FieldError::pointer).containsExactly("/refersTo");
+    }
+
+    @Test
+    void shouldTakeTheCorrespondentsWordsAsWrittenAfterNfc() throws Exception {
+        // Given decomposed Arabic (harakat as separate marks, in a non-canonical order) with a tatweel
+        final String written = "قال\u0651\u064E المراسل: الرقـة";
+        final ReportIntake.Result result = read("{\"reportId\":\"" + UUID.randomUUID() + "\",\"language\":\"ar\",\"headline\":\""
+                + written + "\",\"body\":[\"" + written + "\"]}");
+
+        assertThat(result.draft().headline()).isEqualTo(java.text.Normalizer.normalize(written, java.text.Normalizer.Form.NFC));
+        assertThat(result.draft().body()).containsExactly(java.text.Normalizer.normalize(written, java.text.Normalizer.Form.NFC));
+    }
+
+    @Test
+    void shouldNormaliseTheLanguageTagAndRejectATagWithoutALanguage() throws Exception {
+        assertThat(read(valid("").replace("\"ar\"", "\"AR-sy\"")).draft().language()).isEqualTo("ar-SY");
+        assertThat(read(valid("").replace("\"ar\"", "\"x-private\"")).errors()).extracting(FieldError::pointer).containsExactly("/language");
     }
 }

@@ -36,7 +36,7 @@ class TextHygieneTest {
     @Test
     void shouldRemoveControlCharactersButKeepNewlinesWhereAllowed() {
         assertThat(TextHygiene.clean("a\u0000b\u0007c\r\nd", true).text()).isEqualTo("abc\nd");
-        assertThat(TextHygiene.clean("a\nb\tc", false).text()).isEqualTo("abc");
+        assertThat(TextHygiene.clean("a\nb\tc", false).text()).as("a single-line field gets spaces, not glued words").isEqualTo("a b c");
         assertThat(TextHygiene.clean("a\u0000b", true).strippedControlCharacters()).isTrue();
     }
 
@@ -45,5 +45,32 @@ class TextHygieneTest {
         final String text = "وتابع المراسل أنّ \"قسد\" سيطرت على ٣ أحياء، والتنظيم انسحب.";
 
         assertThat(TextHygiene.clean(text, true).text()).isEqualTo(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC));
+    }
+
+    @Test
+    void shouldPutASpaceForALineBreakInASingleLineFieldSoWordsStayApart() {
+        final TextHygiene.Cleaned cleaned = TextHygiene.clean("نزوح العائلات\r\nمن ريف حلب\tاليوم", false);
+
+        assertThat(cleaned.text()).isEqualTo("نزوح العائلات من ريف حلب اليوم");
+        assertThat(cleaned.strippedControlCharacters()).isFalse();
+    }
+
+    @Test
+    void shouldReportAnUnpairedSurrogateAndKeepAPairedOne() {
+        // a lone high surrogate can only come from a JSON escape; an emoji is a proper pair
+        assertThat(TextHygiene.clean("a\uD800b", true).unpairedSurrogates()).isTrue();
+        assertThat(TextHygiene.clean("b\uDC00", true).unpairedSurrogates()).isTrue();
+        final TextHygiene.Cleaned emoji = TextHygiene.clean("عاجل \uD83D\uDCF7", true);
+        assertThat(emoji.unpairedSurrogates()).isFalse();
+        assertThat(emoji.text()).isEqualTo("عاجل \uD83D\uDCF7");
+    }
+
+    @Test
+    void shouldStripEveryTrojanSourceControlAndNothingElseOfTheFormatCharacters() {
+        for (final int control : TextHygiene.bidiControls()) {
+            assertThat(TextHygiene.clean("a" + Character.toString(control) + "b", false).text()).as("U+%04X", control).isEqualTo("ab");
+        }
+        // ZWNJ and ZWJ shape Arabic and Persian letters; they are kept
+        assertThat(TextHygiene.clean("می\u200Cخواهم \u200D", false).text()).isEqualTo("می\u200Cخواهم \u200D");
     }
 }
