@@ -48,10 +48,15 @@ class ConfluentClientInteropIntegrationTest {
     static void installTheNodeClient() throws Exception {
         // npm ci installs exactly the locked version; node and npm are part of our machines' image
         if (!Files.isDirectory(CODEC_DIR.resolve("node_modules/@kafkajs/confluent-schema-registry"))) {
+            // npm must not inherit this JVM's stdin: it is the test runner's command channel, and npm
+            // switching it to non-blocking corrupts it ("std/in stream corrupted"). Output goes to a log.
+            final Path log = Files.createTempFile("npm-ci", ".log");
             final Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts")
-                    .directory(CODEC_DIR.toFile()).inheritIO().start();
+                    .directory(CODEC_DIR.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             assertThat(npm.waitFor(180, TimeUnit.SECONDS)).as("npm ci finished").isTrue();
-            assertThat(npm.exitValue()).as("npm ci exit code").isZero();
+            assertThat(npm.exitValue()).as("npm ci exit code; its output:%n%s", Files.readString(log)).isZero();
         }
     }
 
