@@ -8,8 +8,7 @@ import io.newswire.model.topics.Topics;
 import io.newswire.processing.articles.ArticleProcessor;
 import io.newswire.processing.articles.ReportMemory;
 import io.newswire.processing.dedup.DedupSettings;
-import io.newswire.processing.dedup.Fingerprint;
-import io.newswire.processing.dedup.StoreCandidateIndex;
+import io.newswire.processing.dedup.StoryMatcher;
 import io.newswire.processing.normalize.MatchingTextNormalizer;
 import io.newswire.processing.normalize.NormalizeProcessor;
 import io.newswire.processing.normalize.ReportNormalizer;
@@ -61,12 +60,7 @@ public final class ProcessingTopology {
     public static void addTo(final StreamsBuilder builder, final ProcessingSerdes serdes, final DedupSettings dedup) {
         final MatchingTextNormalizer matching = new MatchingTextNormalizer();
         final ReportNormalizer normalizer = new ReportNormalizer(matching);
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreCandidateIndex.FINGERPRINTS_STORE),
-                Serdes.String(), new JsonSerde<>(Fingerprint.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreCandidateIndex.POSTINGS_STORE),
-                Serdes.String(), new JsonSerde<>(StoreCandidateIndex.PostingList.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreCandidateIndex.FREQUENCIES_STORE),
-                Serdes.String(), Serdes.Long()));
+        StoryMatcher.addStores(builder);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ArticleProcessor.REPORTS_STORE),
                 Serdes.String(), new JsonSerde<>(ReportMemory.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ArticleProcessor.MATCHING_DIGESTS_STORE),
@@ -86,10 +80,7 @@ public final class ProcessingTopology {
                 .selectKey((reportId, report) -> desk(report), Named.as("key-by-desk"))
                 .repartition(Repartitioned.<String, EnrichedReport>as("by-desk").withKeySerde(serdes.key())
                         .withValueSerde(serdes.enriched()).withNumberOfPartitions(DESK_PARTITIONS))
-                .process(() -> new ArticleProcessor(matching, dedup), Named.as("articles"), ArticleProcessor.REPORTS_STORE,
-                        ArticleProcessor.MATCHING_DIGESTS_STORE, ArticleProcessor.ARTICLES_STORE, ArticleProcessor.PENDING_STORE,
-                        StoreCandidateIndex.FINGERPRINTS_STORE,
-                        StoreCandidateIndex.POSTINGS_STORE, StoreCandidateIndex.FREQUENCIES_STORE);
+                .process(() -> new ArticleProcessor(matching, dedup), Named.as("articles"), ArticleProcessor.stores());
 
         outcomes.split(Named.as("outcome-"))
                 .branch((key, value) -> value instanceof ArticleUpdate, Branched.withConsumer(versions -> {

@@ -9,9 +9,8 @@ import io.newswire.model.ReportKind;
 import io.newswire.model.ReportState;
 import io.newswire.model.ReportStatus;
 import io.newswire.processing.dedup.DedupSettings;
-import io.newswire.processing.dedup.Fingerprint;
 import io.newswire.processing.dedup.NearDuplicateDetector;
-import io.newswire.processing.dedup.StoreCandidateIndex;
+import io.newswire.processing.dedup.StoryMatcher;
 import io.newswire.processing.normalize.MatchingTextNormalizer;
 import io.newswire.processing.validate.InvalidReportException;
 import org.apache.avro.specific.SpecificRecord;
@@ -64,29 +63,29 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
     public static final Duration MAX_WAIT = Duration.ofMinutes(30);
 
     private final MatchingTextNormalizer normalizer;
-    private final DedupSettings dedup;
-    private final NearDuplicateDetector detector;
+    private final StoryMatcher stories;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, ReportMemory> reports;
-    private KeyValueStore<String, Fingerprint> fingerprints;
-    private KeyValueStore<String, StoreCandidateIndex.PostingList> postings;
-    private KeyValueStore<String, Long> frequencies;
     private KeyValueStore<String, EnrichedReport> pending;
     private KeyValueStore<String, String> matchingDigests;
     private KeyValueStore<String, ArticleUpdate> articles;
 
+    /** Every store this processor uses: its own and dedup's. */
+    public static String[] stores() {
+        final List<String> names = new ArrayList<>(List.of(REPORTS_STORE, MATCHING_DIGESTS_STORE, ARTICLES_STORE, PENDING_STORE));
+        names.addAll(List.of(StoryMatcher.STORES));
+        return names.toArray(String[]::new);
+    }
+
     public ArticleProcessor(final MatchingTextNormalizer normalizer, final DedupSettings dedup) {
         this.normalizer = normalizer;
-        this.dedup = dedup;
-        this.detector = new NearDuplicateDetector(dedup.threshold(), dedup.keyTerms(), dedup.horizonMillis());
+        this.stories = new StoryMatcher(dedup);
     }
 
     @Override
     public void init(final ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
-        this.fingerprints = context.getStateStore(StoreCandidateIndex.FINGERPRINTS_STORE);
-        this.postings = context.getStateStore(StoreCandidateIndex.POSTINGS_STORE);
-        this.frequencies = context.getStateStore(StoreCandidateIndex.FREQUENCIES_STORE);
+        stories.init(context);
         this.reports = context.getStateStore(REPORTS_STORE);
         this.pending = context.getStateStore(PENDING_STORE);
         context.schedule(Duration.ofMinutes(1), PunctuationType.WALL_CLOCK_TIME, this::expireWaiting);
@@ -180,10 +179,9 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
                 recordDuplicate(record, report, reports.get(earlier), matchingDigest, now);
                 return;
             }
-            final StoreCandidateIndex index = index(record.key());
-            final Map<String, Integer> terms = NearDuplicateDetector.termCounts(normalizer.features(report.getHeadline() + "\n" + String.join("\n", report.getBody())));
+            final Map<String, Integer> terms = StoryMatcher.terms(normalizer.features(report.getHeadline() + "\n" + String.join("\n", report.getBody())));
             final long receivedAt = report.getReceivedAt().toEpochMilli();
-            final Optional<NearDuplicateDetector.Match> match = detector.findMatch(terms, receivedAt, index);
+            final Optional<NearDuplicateDetector.Match> match = stories.findMatch(record.key(), terms, receivedAt);
             final ArticleUpdate current = match.map(m -> articles.get(m.matched().articleId())).orElse(null);
             final ArticleUpdate next;
             if (current == null || current.getPubStatus() == PubStatus.CANCELED) {
@@ -195,7 +193,7 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
                         ? ArticleVersioner.refile(current, report, enriched.getEnrichment(), matchedReport, m.similarity(), m.method(), now)
                         : ArticleVersioner.corroborate(current, report, matchedReport, m.similarity(), m.method(), now);
             }
-            detector.remember(reportId, next.getArticleId().toString(), report.getCorrespondentId(), terms, receivedAt, index);
+            stories.remember(record.key(), reportId, next.getArticleId().toString(), report.getCorrespondentId(), terms, receivedAt);
             remember(record.key(), report, next.getArticleId(), matchingDigest);
             emit(record, next, now);
             return;
@@ -248,10 +246,6 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
         context.forward(record.withKey(version.getTriggeringReportId().toString()).withValue((SpecificRecord) ReportStatus.newBuilder()
                 .setReportId(version.getTriggeringReportId()).setState(ReportState.PROCESSED)
                 .setArticleId(version.getArticleId()).setArticleVersion(version.getVersion()).setUpdatedAt(now).build()));
-    }
-
-    private StoreCandidateIndex index(final String desk) {
-        return new StoreCandidateIndex(desk, fingerprints, postings, frequencies, dedup.maxPostings(), dedup.horizonMillis());
     }
 
     private static String scoped(final String desk, final String digest) {
