@@ -66,9 +66,9 @@ public final class ProcessingTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ArticleProcessor.MATCHING_DIGESTS_STORE),
                 Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ArticleProcessor.ARTICLES_STORE),
-                Serdes.String(), serdes.article()));
+                Serdes.String(), serdes.internalArticle()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ArticleProcessor.PENDING_STORE),
-                Serdes.String(), serdes.enriched()));
+                Serdes.String(), serdes.internalEnriched()));
 
         final KStream<String, EnrichedReport> enriched = builder
                 .stream(Topics.REPORTS.name(), Consumed.with(serdes.key(), serdes.report()).withName("reports"))
@@ -79,7 +79,7 @@ public final class ProcessingTopology {
         final KStream<String, SpecificRecord> outcomes = enriched
                 .selectKey((reportId, report) -> desk(report), Named.as("key-by-desk"))
                 .repartition(Repartitioned.<String, EnrichedReport>as("by-desk").withKeySerde(serdes.key())
-                        .withValueSerde(serdes.enriched()).withNumberOfPartitions(DESK_PARTITIONS))
+                        .withValueSerde(serdes.internalEnriched()).withNumberOfPartitions(DESK_PARTITIONS))
                 .process(() -> new ArticleProcessor(matching, dedup), Named.as("articles"), ArticleProcessor.stores());
 
         outcomes.split(Named.as("outcome-"))
