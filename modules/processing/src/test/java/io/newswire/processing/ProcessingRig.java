@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -112,6 +113,20 @@ final class ProcessingRig implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Writes one report with the given record timestamp, as a gateway would have at that time; returns where it landed. */
+    RecordMetadata produceAt(final CorrespondentReport report, final long timestampMillis) throws Exception {
+        final Map<String, Object> props = new HashMap<>(Map.of("bootstrap.servers", kafka.bootstrapServers(), "acks", "all", "enable.idempotence", true));
+        try (KafkaProducer<String, CorrespondentReport> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new AvroSerializer<>(serdes.registry(), true, false))) {
+            return producer.send(new ProducerRecord<>(Topics.REPORTS.name(), null, timestampMillis, report.getReportId().toString(), report)).get();
+        }
+    }
+
+    /** Reading helpers aimed at this rig's broker. */
+    NewswireStack topics() {
+        return stack.withBroker(kafka.bootstrapServers());
     }
 
     /** Every committed article update on this rig's broker, read until {@code expected} arrived or the timeout. */

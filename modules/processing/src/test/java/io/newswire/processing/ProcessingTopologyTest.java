@@ -11,7 +11,6 @@ import io.newswire.model.Signal;
 import io.newswire.model.SourceRole;
 import io.newswire.model.topics.Topics;
 import io.newswire.processing.dedup.DedupSettings;
-import io.newswire.processing.validate.InvalidReportException;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -31,7 +30,6 @@ import java.util.Properties;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The wiring of the processing topology, driven without a broker (claims about the running system are in *IntegrationTest). */
 class ProcessingTopologyTest {
@@ -42,6 +40,7 @@ class ProcessingTopologyTest {
     private TestOutputTopic<String, ArticleUpdate> latest;
     private TestOutputTopic<String, ReportStatus> statuses;
     private TestOutputTopic<String, EnrichedReport> enriched;
+    private TestOutputTopic<String, io.newswire.model.DeadLetter> deadLetters;
 
     @BeforeEach
     void start(@TempDir final Path state) {
@@ -58,6 +57,7 @@ class ProcessingTopologyTest {
         latest = driver.createOutputTopic(Topics.ARTICLES.name(), Serdes.String().deserializer(), serdes.article().deserializer());
         statuses = driver.createOutputTopic(Topics.REPORT_STATUS.name(), Serdes.String().deserializer(), serdes.status().deserializer());
         enriched = driver.createOutputTopic(Topics.REPORTS_ENRICHED.name(), Serdes.String().deserializer(), serdes.enriched().deserializer());
+        deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS.name(), Serdes.String().deserializer(), serdes.deadLetter().deserializer());
     }
 
     @AfterEach
@@ -160,11 +160,19 @@ class ProcessingTopologyTest {
         pipe(original);
         updates.readValuesToList();
 
-        // the step refuses it; in the application the processing handler turns this into a dead letter
-        // (that path runs against the real broker in EndToEndIntegrationTest)
-        assertThatThrownBy(() -> pipe(report("samir", ReportKind.CORRECTION, original.getReportId(), "تصحيح", "نص.", "فقرة.")))
-                .rootCause().isInstanceOf(InvalidReportException.class).hasMessageContaining("filed by another correspondent");
+        // the step refuses it: a dead letter and a status under the correction's own id (on the real broker:
+        // ArticlesStepDeadLettersIntegrationTest)
+        final CorrespondentReport intruder = report("samir", ReportKind.CORRECTION, original.getReportId(), "تصحيح", "نص.", "فقرة.");
+        statuses.readValuesToList();
+        pipe(intruder);
         assertThat(updates.isEmpty()).isTrue();
+        final var letter = deadLetters.readKeyValue();
+        assertThat(letter.key).isEqualTo(intruder.getReportId().toString());
+        assertThat(letter.value.getReason()).contains("filed by another correspondent");
+        assertThat(statuses.readKeyValue()).satisfies(status -> {
+            assertThat(status.key).isEqualTo(intruder.getReportId().toString());
+            assertThat(status.value.getState()).isEqualTo(io.newswire.model.ReportState.DEAD_LETTERED);
+        });
     }
 
     private void pipe(final CorrespondentReport report) {

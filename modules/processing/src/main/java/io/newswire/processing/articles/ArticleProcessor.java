@@ -7,13 +7,16 @@ import io.newswire.model.EnrichedReport;
 import io.newswire.model.PubStatus;
 import io.newswire.model.ReportKind;
 import io.newswire.model.ReportState;
+import io.newswire.model.RecordOrigin;
 import io.newswire.model.ReportStatus;
+import io.newswire.model.topics.Topics;
 import io.newswire.processing.dedup.DedupSettings;
 import io.newswire.processing.dedup.NearDuplicateDetector;
 import io.newswire.processing.dedup.StoryMatcher;
 import io.newswire.processing.normalize.MatchingTextNormalizer;
 import io.newswire.processing.validate.InvalidReportException;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -23,6 +26,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -61,9 +65,11 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
     public static final String PENDING_STORE = "article-pending-references";
     /** How long a report waits for the report it refers to before it is dead-lettered. */
     public static final Duration MAX_WAIT = Duration.ofMinutes(30);
+    private static final Duration EXPIRY_CHECK = Duration.ofSeconds(10);
 
     private final MatchingTextNormalizer normalizer;
     private final StoryMatcher stories;
+    private final RecordTimeClock waitClock = new RecordTimeClock();
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, ReportMemory> reports;
     private KeyValueStore<String, EnrichedReport> pending;
@@ -88,74 +94,106 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
         stories.init(context);
         this.reports = context.getStateStore(REPORTS_STORE);
         this.pending = context.getStateStore(PENDING_STORE);
-        context.schedule(Duration.ofMinutes(1), PunctuationType.WALL_CLOCK_TIME, this::expireWaiting);
+        // checked often (the scan covers only waiting reports); how long each has waited is measured by waitClock
+        context.schedule(EXPIRY_CHECK, PunctuationType.WALL_CLOCK_TIME, this::expireWaiting);
         this.matchingDigests = context.getStateStore(MATCHING_DIGESTS_STORE);
         this.articles = context.getStateStore(ARTICLES_STORE);
     }
 
     @Override
     public void process(final Record<String, EnrichedReport> record) {
-        decide(record);
-        releaseWaitingFor(record);
+        waitClock.observe(record.timestamp(), System.currentTimeMillis());
+        if (decideOrDeadLetter(record)) {
+            releaseWaitingFor(record);
+        }
+    }
+
+    /**
+     * Decides a report; one this step must refuse (a change to another correspondent's report or to a withdrawn
+     * article, an id resubmitted with other content) becomes a dead letter keyed by its report id, with a
+     * DEAD_LETTERED status, like a report refused earlier in the pipeline.
+     *
+     * @return whether it was decided (only then can reports waiting for it go ahead)
+     */
+    private boolean decideOrDeadLetter(final Record<String, EnrichedReport> record) {
+        try {
+            decide(record);
+            return true;
+        } catch (final InvalidReportException e) {
+            deadLetter(record.value(), record.timestamp(), e.stage(), e.code(), e.getMessage());
+            return false;
+        }
     }
 
     /**
      * Reports that referred to a report not yet seen wait in a store (the reference can arrive later: offline
      * queues, several gateways, reports of one story on different source partitions). Each report decided here may
-     * unblock some; they are decided now, in turn.
+     * unblock some; they are decided now, in turn. A waiting entry is deleted only once its report is decided or
+     * dead-lettered, so a failure in between leaves it waiting (the transaction aborts) instead of losing it.
      */
     private void releaseWaitingFor(final Record<String, EnrichedReport> trigger) {
         final Deque<String> decided = new ArrayDeque<>(List.of(trigger.value().getReport().getReportId().toString()));
         while (!decided.isEmpty()) {
+            final String decidedId = decided.poll();
             final List<KeyValue<String, EnrichedReport>> ready = new ArrayList<>();
-            try (KeyValueIterator<String, EnrichedReport> waiting = pending.prefixScan(decided.poll() + "|", new StringSerializer())) {
+            try (KeyValueIterator<String, EnrichedReport> waiting = pending.prefixScan(decidedId + "|", new StringSerializer())) {
                 waiting.forEachRemaining(ready::add);
             }
             for (final KeyValue<String, EnrichedReport> entry : ready) {
-                pending.delete(entry.key);
                 final Record<String, EnrichedReport> released = new Record<>(trigger.key(), entry.value, trigger.timestamp());
                 try {
-                    decide(released);
-                    decided.add(entry.value.getReport().getReportId().toString());
-                } catch (final InvalidReportException e) {
-                    deadLetter(released, e);
+                    if (decideOrDeadLetter(released)) {
+                        decided.add(entry.value.getReport().getReportId().toString());
+                    }
+                } catch (final KafkaException e) {
+                    throw e; // the store or the producer failed: the transaction aborts and the entry is still there
+                } catch (final RuntimeException e) {
+                    // a fault in deciding this one report must not lose it, nor block the reports after it
+                    deadLetter(entry.value, trigger.timestamp(), "articles", e.getClass().getName(),
+                            "deciding it after report " + decidedId + " arrived failed: " + e);
                 }
+                pending.delete(entry.key);
             }
         }
     }
 
     /** Reports that waited longer than the limit for the report they refer to are dead-lettered, not kept forever. */
-    private void expireWaiting(final long nowMillis) {
+    private void expireWaiting(final long wallClockMillis) {
+        final long now = waitClock.now(wallClockMillis);
+        if (now < 0) {
+            return; // no record seen since start: no time to measure waiting in yet
+        }
         final List<KeyValue<String, EnrichedReport>> expired = new ArrayList<>();
         try (KeyValueIterator<String, EnrichedReport> all = pending.all()) {
             all.forEachRemaining(entry -> {
-                if (entry.value.getReport().getReceivedAt().toEpochMilli() < nowMillis - MAX_WAIT.toMillis()) {
+                if (entry.value.getReport().getReceivedAt().toEpochMilli() < now - MAX_WAIT.toMillis()) {
                     expired.add(entry);
                 }
             });
         }
         for (final KeyValue<String, EnrichedReport> entry : expired) {
-            pending.delete(entry.key);
             final CorrespondentReport report = entry.value.getReport();
-            deadLetter(new Record<>(desk(entry.value), entry.value, nowMillis), new InvalidReportException("unknown-reference", "articles",
-                    report.getKind() + " refers to report " + report.getRefersTo() + ", which did not arrive within " + MAX_WAIT.toMinutes() + " minutes"));
+            deadLetter(entry.value, now, "articles", "unknown-reference", report.getKind() + " refers to report " + report.getRefersTo()
+                    + ", which did not arrive within " + MAX_WAIT.toMinutes() + " minutes (measured in the records' time)");
+            pending.delete(entry.key);
         }
     }
 
-    private void deadLetter(final Record<String, EnrichedReport> record, final InvalidReportException e) {
-        final CorrespondentReport report = record.value().getReport();
+    /** A dead letter keyed by the report id, pointing at the report's record on newswire.reports.v1, and its status. */
+    private void deadLetter(final EnrichedReport enriched, final long timestamp, final String stage, final String code, final String reason) {
+        final CorrespondentReport report = enriched.getReport();
+        final String reportId = report.getReportId().toString();
+        final RecordOrigin origin = enriched.getOrigin();
         final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        context.forward(record.withKey(report.getReportId().toString()).withValue((SpecificRecord) DeadLetter.newBuilder()
-                .setOriginalTopic(io.newswire.model.topics.Topics.REPORTS.name()).setOriginalPartition(-1).setOriginalOffset(-1)
-                .setReportId(report.getReportId().toString()).setStage(e.stage()).setErrorClass(e.code()).setReason(e.getMessage())
-                .setFailedAt(now).build()));
-        context.forward(record.withKey(report.getReportId().toString()).withValue((SpecificRecord) ReportStatus.newBuilder()
-                .setReportId(report.getReportId()).setState(ReportState.DEAD_LETTERED).setReason(e.stage() + ": " + e.getMessage())
-                .setUpdatedAt(now).build()));
-    }
-
-    private static String desk(final EnrichedReport enriched) {
-        return enriched.getReport().getDesk() == null ? "" : enriched.getReport().getDesk();
+        context.forward(new Record<>(reportId, (SpecificRecord) DeadLetter.newBuilder()
+                .setOriginalTopic(origin == null ? Topics.REPORTS.name() : origin.getTopic())
+                .setOriginalPartition(origin == null ? -1 : origin.getPartition())
+                .setOriginalOffset(origin == null ? -1 : origin.getOffset())
+                .setOriginalKey(ByteBuffer.wrap(reportId.getBytes(StandardCharsets.UTF_8)))
+                .setReportId(reportId).setStage(stage).setErrorClass(code).setReason(reason).setFailedAt(now).build(), timestamp));
+        context.forward(new Record<>(reportId, (SpecificRecord) ReportStatus.newBuilder()
+                .setReportId(report.getReportId()).setState(ReportState.DEAD_LETTERED).setReason(stage + ": " + reason)
+                .setUpdatedAt(now).build(), timestamp));
     }
 
     private void decide(final Record<String, EnrichedReport> record) {

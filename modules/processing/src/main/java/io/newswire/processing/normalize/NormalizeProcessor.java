@@ -2,6 +2,7 @@ package io.newswire.processing.normalize;
 
 import io.newswire.model.CorrespondentReport;
 import io.newswire.model.EnrichedReport;
+import io.newswire.model.RecordOrigin;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -29,6 +30,9 @@ public final class NormalizeProcessor implements FixedKeyProcessor<String, Corre
         if (record.value() == null) {
             return; // tombstones carry no report
         }
-        context.forward(record.withValue(normalizer.prepare(record.value(), Instant.now().truncatedTo(ChronoUnit.MILLIS))));
+        final EnrichedReport enriched = normalizer.prepare(record.value(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        // kept with the report so a dead letter written in a later step (articles) points at the original bytes
+        context.recordMetadata().ifPresent(m -> enriched.setOrigin(new RecordOrigin(m.topic(), m.partition(), m.offset())));
+        context.forward(record.withValue(enriched));
     }
 }
