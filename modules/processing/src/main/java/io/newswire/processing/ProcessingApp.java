@@ -38,7 +38,7 @@ public final class ProcessingApp implements AutoCloseable {
     public static ProcessingApp start(final NewswireConfig config) {
         final NewswireSerdes serdes = NewswireSerdes.fromConfig(config.serdeConfig());
         final KafkaStreams streams = new KafkaStreams(ProcessingTopology.build(ProcessingSerdes.from(serdes),
-                dedupSettings(config)), streamsConfig(config));
+                dedupSettings(config), config.articlesRetention()), streamsConfig(config));
         // a thread that dies of an unexpected error is replaced; with exactly-once its open transaction is aborted
         // and the records are processed again, so nothing is lost or doubled
         streams.setUncaughtExceptionHandler(error -> {

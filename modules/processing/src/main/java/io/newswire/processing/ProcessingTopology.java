@@ -25,6 +25,8 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
+import java.time.Duration;
+
 /**
  * The processing topology, built the same way by tests and by {@link ProcessingApp}:
  *
@@ -51,13 +53,19 @@ public final class ProcessingTopology {
     private ProcessingTopology() {
     }
 
+    /** The topology with the default retention of the articles step ({@link ArticleProcessor#DEFAULT_RETENTION}). */
     public static Topology build(final ProcessingSerdes serdes, final DedupSettings dedup) {
+        return build(serdes, dedup, ArticleProcessor.DEFAULT_RETENTION);
+    }
+
+    /** @param retention articles.retention.ms: how long articles, their reports and digests are kept after last use */
+    public static Topology build(final ProcessingSerdes serdes, final DedupSettings dedup, final Duration retention) {
         final StreamsBuilder builder = new StreamsBuilder();
-        addTo(builder, serdes, dedup);
+        addTo(builder, serdes, dedup, retention);
         return builder.build();
     }
 
-    public static void addTo(final StreamsBuilder builder, final ProcessingSerdes serdes, final DedupSettings dedup) {
+    public static void addTo(final StreamsBuilder builder, final ProcessingSerdes serdes, final DedupSettings dedup, final Duration retention) {
         final MatchingTextNormalizer matching = new MatchingTextNormalizer();
         final ReportNormalizer normalizer = new ReportNormalizer(matching);
         StoryMatcher.addStores(builder);
@@ -67,6 +75,8 @@ public final class ProcessingTopology {
                 Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ArticleProcessor.ARTICLES_STORE),
                 Serdes.String(), serdes.internalArticle()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ArticleProcessor.RETENTION_STORE),
+                Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ArticleProcessor.PENDING_STORE),
                 Serdes.String(), serdes.internalEnriched()));
 
@@ -80,7 +90,7 @@ public final class ProcessingTopology {
                 .selectKey((reportId, report) -> desk(report), Named.as("key-by-desk"))
                 .repartition(Repartitioned.<String, EnrichedReport>as("by-desk").withKeySerde(serdes.key())
                         .withValueSerde(serdes.internalEnriched()).withNumberOfPartitions(DESK_PARTITIONS))
-                .process(() -> new ArticleProcessor(matching, dedup), Named.as("articles"), ArticleProcessor.stores());
+                .process(() -> new ArticleProcessor(matching, dedup, retention), Named.as("articles"), ArticleProcessor.stores());
 
         outcomes.split(Named.as("outcome-"))
                 .branch((key, value) -> value instanceof ArticleUpdate, Branched.withConsumer(versions -> {

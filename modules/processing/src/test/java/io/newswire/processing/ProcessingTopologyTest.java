@@ -10,12 +10,15 @@ import io.newswire.model.ReportStatus;
 import io.newswire.model.Signal;
 import io.newswire.model.SourceRole;
 import io.newswire.model.topics.Topics;
+import io.newswire.processing.articles.ArticleProcessor;
+import io.newswire.processing.articles.ArticleVersioner;
 import io.newswire.processing.dedup.DedupSettings;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProcessingTopologyTest {
 
     private TopologyTestDriver driver;
+    private Path state;
     private TestInputTopic<String, CorrespondentReport> reports;
     private TestOutputTopic<String, ArticleUpdate> updates;
     private TestOutputTopic<String, ArticleUpdate> latest;
@@ -44,14 +48,23 @@ class ProcessingTopologyTest {
 
     @BeforeEach
     void start(@TempDir final Path state) {
+        this.state = state;
+        open(ArticleProcessor.DEFAULT_RETENTION);
+    }
+
+    /** (Re)builds the driver with the given retention of the articles step. */
+    private void open(final Duration retention) {
+        if (driver != null) {
+            driver.close();
+        }
         final ProcessingSerdes serdes = new ProcessingSerdes(Serdes.String(), new AvroTestSerde<>(CorrespondentReport.class),
                 new AvroTestSerde<>(EnrichedReport.class), new AvroTestSerde<>(ArticleUpdate.class), new AvroTestSerde<>(ReportStatus.class),
                 new AvroTestSerde<>(io.newswire.model.DeadLetter.class));
         final Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
-        driver = new TopologyTestDriver(ProcessingTopology.build(serdes, DedupSettings.defaults(Duration.ofHours(72).toMillis())), props);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, state.resolve("r" + retention.toMillis()).toString());
+        driver = new TopologyTestDriver(ProcessingTopology.build(serdes, DedupSettings.defaults(Duration.ofHours(72).toMillis()), retention), props);
         reports = driver.createInputTopic(Topics.REPORTS.name(), Serdes.String().serializer(), serdes.report().serializer());
         updates = driver.createOutputTopic(Topics.ARTICLE_UPDATES.name(), Serdes.String().deserializer(), serdes.article().deserializer());
         latest = driver.createOutputTopic(Topics.ARTICLES.name(), Serdes.String().deserializer(), serdes.article().deserializer());
@@ -173,6 +186,55 @@ class ProcessingTopologyTest {
             assertThat(status.key).isEqualTo(intruder.getReportId().toString());
             assertThat(status.value.getState()).isEqualTo(io.newswire.model.ReportState.DEAD_LETTERED);
         });
+    }
+
+    @Test
+    void shouldForgetArticlesReportsAndDigestsUnusedForTheRetentionButKeepLiveOnes() {
+        open(Duration.ofHours(1));
+        final long t0 = Instant.now().minus(Duration.ofDays(1)).toEpochMilli();
+        final CorrespondentReport old = report("reem", ReportKind.NEW, null, "خبر قديم عن الماء", "نص عن انقطاع الماء.", "فقرة.");
+        final CorrespondentReport live = report("reem", ReportKind.NEW, null, "خبر عن الكهرباء", "نص عن عودة الكهرباء.", "فقرة.");
+        final CorrespondentReport liveUpdate = report("reem", ReportKind.UPDATE, live.getReportId(), "خبر عن الكهرباء", "نص محدث.", "فقرة.");
+        reports.pipeInput(old.getReportId().toString(), old, t0);
+        reports.pipeInput(live.getReportId().toString(), live, t0 + 1_000);
+        reports.pipeInput(liveUpdate.getReportId().toString(), liveUpdate, t0 + Duration.ofMinutes(50).toMillis());
+        final String oldArticle = ArticleVersioner.articleIdFor(old.getReportId()).toString();
+        final String liveArticle = ArticleVersioner.articleIdFor(live.getReportId()).toString();
+        assertThat(driver.<String, Object>getKeyValueStore(ArticleProcessor.ARTICLES_STORE).get(oldArticle)).isNotNull();
+
+        // When a record carries a time 70 minutes on and the purge runs
+        final CorrespondentReport later = report("samir", ReportKind.NEW, null, "خبر آخر عن الطرق", "نص عن إغلاق طريق.", "فقرة.");
+        reports.pipeInput(later.getReportId().toString(), later, t0 + Duration.ofMinutes(70).toMillis());
+        driver.advanceWallClockTime(Duration.ofMinutes(1));
+
+        // Then the article untouched for over an hour is gone with its report and digest; the updated one stays
+        final KeyValueStore<String, Object> articles = driver.getKeyValueStore(ArticleProcessor.ARTICLES_STORE);
+        final KeyValueStore<String, Object> memories = driver.getKeyValueStore(ArticleProcessor.REPORTS_STORE);
+        assertThat(articles.get(oldArticle)).isNull();
+        assertThat(memories.get(old.getReportId().toString())).isNull();
+        assertThat(count(driver.getKeyValueStore(ArticleProcessor.MATCHING_DIGESTS_STORE))).isEqualTo(3); // live, its update, later
+        assertThat(articles.get(liveArticle)).isNotNull();
+        // (the live article's first report was filed 70 minutes before, but lives as long as its article)
+        assertThat(memories.get(live.getReportId().toString())).isNotNull();
+        assertThat(memories.get(liveUpdate.getReportId().toString())).isNotNull();
+        // and the index holds two entries per kept entry, nothing for what went
+        assertThat(count(driver.getKeyValueStore(ArticleProcessor.RETENTION_STORE)))
+                .isEqualTo(2 * (count(articles) + count(memories) + count(driver.getKeyValueStore(ArticleProcessor.MATCHING_DIGESTS_STORE))));
+
+        // and a correction of the forgotten report now waits for it, as for any report processing does not know
+        statuses.readValuesToList();
+        pipe(report("reem", ReportKind.CORRECTION, old.getReportId(), "تصحيح", "نص مصحح.", "فقرة."));
+        assertThat(statuses.readValue().getReason()).contains("waiting for report " + old.getReportId());
+    }
+
+    private static long count(final KeyValueStore<String, ?> store) {
+        try (var all = store.all()) {
+            long n = 0;
+            for (; all.hasNext(); all.next()) {
+                n++;
+            }
+            return n;
+        }
     }
 
     private void pipe(final CorrespondentReport report) {

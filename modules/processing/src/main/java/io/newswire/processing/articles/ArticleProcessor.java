@@ -63,6 +63,12 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
     public static final String MATCHING_DIGESTS_STORE = "article-matching-digests";
     public static final String ARTICLES_STORE = "articles";
     public static final String PENDING_STORE = "article-pending-references";
+    /** When each entry of the stores above (but pending) was last used, to delete it after the retention. */
+    public static final String RETENTION_STORE = "article-retention";
+    /** Default of articles.retention.ms: how long an article, its reports and digests are kept after last use. */
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
+    private static final int PURGE_LIMIT = 10_000;
     /** How long a report waits for the report it refers to before it is dead-lettered. */
     public static final Duration MAX_WAIT = Duration.ofMinutes(30);
     private static final Duration EXPIRY_CHECK = Duration.ofSeconds(10);
@@ -70,6 +76,8 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
     private final MatchingTextNormalizer normalizer;
     private final StoryMatcher stories;
     private final RecordTimeClock waitClock = new RecordTimeClock();
+    private final long retentionMillis;
+    private StoreRetention retention;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, ReportMemory> reports;
     private KeyValueStore<String, EnrichedReport> pending;
@@ -78,14 +86,19 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
 
     /** Every store this processor uses: its own and dedup's. */
     public static String[] stores() {
-        final List<String> names = new ArrayList<>(List.of(REPORTS_STORE, MATCHING_DIGESTS_STORE, ARTICLES_STORE, PENDING_STORE));
+        final List<String> names = new ArrayList<>(List.of(REPORTS_STORE, MATCHING_DIGESTS_STORE, ARTICLES_STORE, PENDING_STORE, RETENTION_STORE));
         names.addAll(List.of(StoryMatcher.STORES));
         return names.toArray(String[]::new);
     }
 
-    public ArticleProcessor(final MatchingTextNormalizer normalizer, final DedupSettings dedup) {
+    /**
+     * @param retention how long after an article's last version it, its reports and their digests are kept: within
+     *                  it a report can be updated, corrected or withdrawn, and a resend is recognised
+     */
+    public ArticleProcessor(final MatchingTextNormalizer normalizer, final DedupSettings dedup, final Duration retention) {
         this.normalizer = normalizer;
         this.stories = new StoryMatcher(dedup);
+        this.retentionMillis = retention.toMillis();
     }
 
     @Override
@@ -98,6 +111,14 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
         context.schedule(EXPIRY_CHECK, PunctuationType.WALL_CLOCK_TIME, this::expireWaiting);
         this.matchingDigests = context.getStateStore(MATCHING_DIGESTS_STORE);
         this.articles = context.getStateStore(ARTICLES_STORE);
+        this.retention = new StoreRetention(context.getStateStore(RETENTION_STORE),
+                Map.of("r", reports, "d", matchingDigests, "a", articles));
+        context.schedule(PURGE_EVERY, PunctuationType.WALL_CLOCK_TIME, wall -> {
+            final long now = waitClock.now(wall);
+            if (now >= 0) {
+                retention.purgeBefore(now - retentionMillis, PURGE_LIMIT);
+            }
+        });
     }
 
     @Override
@@ -174,7 +195,8 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
         for (final KeyValue<String, EnrichedReport> entry : expired) {
             final CorrespondentReport report = entry.value.getReport();
             deadLetter(entry.value, now, "articles", "unknown-reference", report.getKind() + " refers to report " + report.getRefersTo()
-                    + ", which did not arrive within " + MAX_WAIT.toMinutes() + " minutes (measured in the records' time)");
+                    + ", which did not arrive within " + MAX_WAIT.toMinutes() + " minutes (measured in the records' time), or is older than the "
+                    + Duration.ofMillis(retentionMillis).toDays() + "-day retention");
             pending.delete(entry.key);
         }
     }
@@ -213,8 +235,9 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
         final String matchingDigest = matchingDigest(enriched);
         if (report.getKind() == ReportKind.NEW) {
             final String earlier = matchingDigests.get(scoped(record.key(), matchingDigest));
-            if (earlier != null) {
-                recordDuplicate(record, report, reports.get(earlier), matchingDigest, now);
+            final ReportMemory original = earlier == null ? null : reports.get(earlier);
+            if (original != null) { // (null as well when the earlier report has just gone past the retention)
+                recordDuplicate(record, report, original, matchingDigest, now);
                 return;
             }
             final Map<String, Integer> terms = StoryMatcher.terms(normalizer.features(report.getHeadline() + "\n" + String.join("\n", report.getBody())));
@@ -232,7 +255,7 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
                         : ArticleVersioner.corroborate(current, report, matchedReport, m.similarity(), m.method(), now);
             }
             stories.remember(record.key(), reportId, next.getArticleId().toString(), report.getCorrespondentId(), terms, receivedAt);
-            remember(record.key(), report, next.getArticleId(), matchingDigest);
+            remember(record, report, next.getArticleId(), matchingDigest);
             emit(record, next, now);
             return;
         }
@@ -251,12 +274,17 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
                     + report.getCorrespondentId() + " refers to report " + report.getRefersTo() + " filed by another correspondent");
         }
         final ArticleUpdate current = articles.get(referenced.articleId());
+        if (current == null) {
+            // the report was a duplicate kept longer than its article: the article is past the retention
+            throw new InvalidReportException("article-expired", "articles", "article " + referenced.articleId()
+                    + " is older than the retention; " + report.getKind() + " " + reportId + " cannot change it");
+        }
         if (current.getPubStatus() == PubStatus.CANCELED) {
             throw new InvalidReportException("article-withdrawn", "articles", "article " + current.getArticleId()
                     + " was withdrawn; " + report.getKind() + " " + reportId + " cannot change it");
         }
         final ArticleUpdate next = ArticleVersioner.revise(current, report, enriched.getEnrichment(), now);
-        remember(record.key(), report, next.getArticleId(), matchingDigest);
+        remember(record, report, next.getArticleId(), matchingDigest);
         emit(record, next, now);
     }
 
@@ -264,6 +292,8 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
                                  final String matchingDigest, final Instant now) {
         reports.put(report.getReportId().toString(), new ReportMemory(report.getReportId().toString(), original.articleId(),
                 report.getCorrespondentId(), report.getContentDigest(), matchingDigest, report.getReceivedAt().toEpochMilli()));
+        retention.touch("r", report.getReportId().toString(), record.timestamp());
+        retention.touch("a", original.articleId(), record.timestamp());
         context.forward(record.withKey(report.getReportId().toString()).withValue((SpecificRecord) ReportStatus.newBuilder()
                 .setReportId(report.getReportId()).setState(ReportState.DUPLICATE)
                 .setArticleId(UUID.fromString(original.articleId())).setDuplicateOf(UUID.fromString(original.reportId()))
@@ -271,19 +301,44 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
                 .setUpdatedAt(now).build()));
     }
 
-    private void remember(final String desk, final CorrespondentReport report, final UUID articleId, final String matchingDigest) {
+    private void remember(final Record<String, EnrichedReport> record, final CorrespondentReport report, final UUID articleId,
+                          final String matchingDigest) {
         final String reportId = report.getReportId().toString();
         reports.put(reportId, new ReportMemory(reportId, articleId.toString(), report.getCorrespondentId(), report.getContentDigest(),
                 matchingDigest, report.getReceivedAt().toEpochMilli()));
-        matchingDigests.putIfAbsent(scoped(desk, matchingDigest), reportId);
+        retention.touch("r", reportId, record.timestamp());
+        final String digestKey = scoped(record.key(), matchingDigest);
+        if (matchingDigests.putIfAbsent(digestKey, reportId) == null) {
+            retention.touch("d", digestKey, record.timestamp());
+        }
     }
 
     private void emit(final Record<String, EnrichedReport> record, final ArticleUpdate version, final Instant now) {
         articles.put(version.getArticleId().toString(), version);
+        keepAlive(record, version);
         context.forward(record.withKey(version.getArticleId().toString()).withValue((SpecificRecord) version));
         context.forward(record.withKey(version.getTriggeringReportId().toString()).withValue((SpecificRecord) ReportStatus.newBuilder()
                 .setReportId(version.getTriggeringReportId()).setState(ReportState.PROCESSED)
                 .setArticleId(version.getArticleId()).setArticleVersion(version.getVersion()).setUpdatedAt(now).build()));
+    }
+
+    /**
+     * An article in use keeps what it is made of: the article and the reports it cites (with their digests) expire
+     * together, the retention after its last version, so any of its reports can be corrected while it lives.
+     */
+    private void keepAlive(final Record<String, EnrichedReport> record, final ArticleUpdate version) {
+        retention.touch("a", version.getArticleId().toString(), record.timestamp());
+        for (final var source : version.getSources()) {
+            final String reportId = source.getReportId().toString();
+            final ReportMemory memory = reports.get(reportId);
+            if (memory != null) {
+                retention.touch("r", reportId, record.timestamp());
+                final String digestKey = scoped(record.key(), memory.matchingDigest());
+                if (reportId.equals(matchingDigests.get(digestKey))) {
+                    retention.touch("d", digestKey, record.timestamp());
+                }
+            }
+        }
     }
 
     private static String scoped(final String desk, final String digest) {

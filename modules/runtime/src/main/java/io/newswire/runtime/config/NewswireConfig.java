@@ -84,6 +84,10 @@ public final class NewswireConfig extends AbstractConfig {
     public static final String PROCESSING_THREADS_CONFIG = "processing.threads";
     private static final String PROCESSING_THREADS_DOC = "Stream threads per processing instance. More instances with the same application id split the partitions.";
 
+    public static final String ARTICLES_RETENTION_MS_CONFIG = "articles.retention.ms";
+    private static final String ARTICLES_RETENTION_MS_DOC = "How long the articles step keeps an article, its reports and their digests after the article's last "
+            + "version (default 30 days, by the records' time). Within it a report can be updated, corrected or withdrawn and a resend is "
+            + "recognised; after it, a change refers to a report processing no longer knows and is dead-lettered.";
     public static final String DEDUP_HORIZON_MS_CONFIG = "dedup.horizon.ms";
     private static final String DEDUP_HORIZON_MS_DOC = "How far back a report is matched against earlier ones (default 72 h). Fingerprint stores keep this much history.";
 
@@ -111,6 +115,8 @@ public final class NewswireConfig extends AbstractConfig {
             .define(PROCESSING_APPLICATION_ID_CONFIG, Type.STRING, "newswire-processing", Importance.MEDIUM, PROCESSING_APPLICATION_ID_DOC)
             .define(PROCESSING_STATE_DIR_CONFIG, Type.STRING, "", Importance.LOW, PROCESSING_STATE_DIR_DOC)
             .define(PROCESSING_THREADS_CONFIG, Type.INT, 1, Range.atLeast(1), Importance.LOW, PROCESSING_THREADS_DOC)
+            .define(ARTICLES_RETENTION_MS_CONFIG, Type.LONG, Duration.ofDays(30).toMillis(), Range.atLeast(60_000), Importance.MEDIUM,
+                    ARTICLES_RETENTION_MS_DOC)
             .define(DEDUP_HORIZON_MS_CONFIG, Type.LONG, Duration.ofHours(72).toMillis(), Range.atLeast(1), Importance.MEDIUM, DEDUP_HORIZON_MS_DOC)
             .define(DEDUP_SIMILARITY_THRESHOLD_CONFIG, Type.DOUBLE, 0.40, Range.between(0.0, 1.0), Importance.MEDIUM, DEDUP_SIMILARITY_THRESHOLD_DOC)
             .define(DEDUP_KEY_TERMS_CONFIG, Type.INT, 20, Range.between(1, 200), Importance.LOW, DEDUP_KEY_TERMS_DOC);
@@ -186,6 +192,10 @@ public final class NewswireConfig extends AbstractConfig {
 
     public Path dataDir() {
         return Path.of(getString(DATA_DIR_CONFIG));
+    }
+
+    public Duration articlesRetention() {
+        return Duration.ofMillis(getLong(ARTICLES_RETENTION_MS_CONFIG));
     }
 
     public Duration dedupHorizon() {
