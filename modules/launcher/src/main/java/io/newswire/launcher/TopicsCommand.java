@@ -21,7 +21,7 @@ public final class TopicsCommand {
     static List<String> createAll(final NewswireConfig config) {
         try (Admin admin = Admin.create(KafkaClientConfigs.admin(config))) {
             return new TopicAdmin(admin, config.getShort(NewswireConfig.TOPIC_REPLICATION_FACTOR_CONFIG),
-                    config.getInt(NewswireConfig.TOPIC_MIN_INSYNC_REPLICAS_CONFIG)).ensure(Topics.all());
+                    config.getInt(NewswireConfig.TOPIC_MIN_INSYNC_REPLICAS_CONFIG)).ensure(Topics.everything());
         }
     }
 
@@ -42,7 +42,7 @@ public final class TopicsCommand {
     static final class ListTopics implements Callable<Integer> {
         @Override
         public Integer call() {
-            for (final TopicSpec topic : Topics.all()) {
+            for (final TopicSpec topic : Topics.everything()) {
                 System.out.printf("%-32s %2d partitions  key: %-18s value: %-24s %s%n", topic.name(), topic.partitions(),
                         topic.keyMeaning(), topic.valueType().getSimpleName(), topic.description());
             }

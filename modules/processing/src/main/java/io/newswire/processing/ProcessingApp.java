@@ -3,7 +3,11 @@ package io.newswire.processing;
 import io.newswire.processing.dedup.DedupSettings;
 import io.newswire.processing.deadletter.DeadLetterDeserializationHandler;
 import io.newswire.processing.deadletter.DeadLetterProcessingHandler;
+import io.newswire.model.topics.Topics;
 import io.newswire.runtime.config.NewswireConfig;
+import io.newswire.runtime.kafka.KafkaClientConfigs;
+import io.newswire.runtime.kafka.TopicAdmin;
+import org.apache.kafka.clients.admin.Admin;
 import io.newswire.serde.NewswireSerdes;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -36,6 +40,7 @@ public final class ProcessingApp implements AutoCloseable {
 
     /** Starts the application and returns at once; {@link #awaitRunning} waits for it to take its partitions. */
     public static ProcessingApp start(final NewswireConfig config) {
+        ensureOwnTopics(config);
         final NewswireSerdes serdes = NewswireSerdes.fromConfig(config.serdeConfig());
         final KafkaStreams streams = new KafkaStreams(ProcessingTopology.build(ProcessingSerdes.from(serdes),
                 dedupSettings(config), config.articlesRetention()), streamsConfig(config));
@@ -47,6 +52,17 @@ public final class ProcessingApp implements AutoCloseable {
         });
         streams.start();
         return new ProcessingApp(streams, serdes);
+    }
+
+    /**
+     * Creates processing's own topics if missing ({@code newswire init} creates them too): Streams does not create
+     * the source of a global table, and an application should not depend on a step run elsewhere for its own topics.
+     */
+    private static void ensureOwnTopics(final NewswireConfig config) {
+        try (Admin admin = Admin.create(KafkaClientConfigs.admin(config))) {
+            new TopicAdmin(admin, config.getShort(NewswireConfig.TOPIC_REPLICATION_FACTOR_CONFIG),
+                    config.getInt(NewswireConfig.TOPIC_MIN_INSYNC_REPLICAS_CONFIG)).ensure(Topics.processing());
+        }
     }
 
     /** The Kafka Streams settings of the processing application. */

@@ -6,6 +6,8 @@ import io.newswire.model.EnrichedReport;
 import io.newswire.model.ReportStatus;
 import io.newswire.model.topics.Topics;
 import io.newswire.processing.articles.ArticleProcessor;
+import io.newswire.processing.articles.DeskRouter;
+import io.newswire.processing.articles.ReportDesk;
 import io.newswire.processing.articles.ReportMemory;
 import io.newswire.processing.dedup.DedupSettings;
 import io.newswire.processing.dedup.StoryMatcher;
@@ -13,17 +15,19 @@ import io.newswire.processing.normalize.MatchingTextNormalizer;
 import io.newswire.processing.normalize.NormalizeProcessor;
 import io.newswire.processing.normalize.ReportNormalizer;
 import io.newswire.processing.support.JsonSerde;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.common.utils.Bytes;
 
 import java.time.Duration;
 
@@ -34,21 +38,29 @@ import java.time.Duration;
  * newswire.reports.v1 ──normalize (validate, matching forms)──► newswire.reports.enriched.v1
  *        │                          │ invalid / undecodable ──► newswire.dlq.v1 (+ DEAD_LETTERED status)
  *        │                          ▼
- *        │              re-key by desk ─► repartition "by-desk"
+ *        │              key by desk (a change goes to its report's desk, from the report-desks global table)
+ *        │                          │ ◄── newswire.processing.reroutes.v1 (waiting changes sent on to their desk)
+ *        │                          ▼
+ *        │              repartition "by-desk"
  *        │                          ▼
  *        │              articles (dedup by id, text and similarity; versions; references that arrive
- *        │                        before the report they refer to wait in a store)
+ *        │                        before the report they refer to wait in a store; refused ► dead letters)
  *        │                    ├──► newswire.articles.updates.v1 (every version)
  *        │                    ├──► newswire.articles.v1 (latest, compacted)
- *        │                    └──► newswire.reports.status.v1
+ *        │                    ├──► newswire.reports.status.v1
+ *        │                    ├──► newswire.dlq.v1
+ *        │                    ├──► newswire.processing.report-desks.v1 (report id → desk; tombstone when forgotten)
+ *        │                    └──► newswire.processing.reroutes.v1
  * </pre>
+ *
+ * <p>State and how long it lives: the articles step's stores for {@code articles.retention.ms} after an article's
+ * last version ({@link ArticleProcessor}); waiting references for {@link ArticleProcessor#MAX_WAIT}; dedup's for
+ * {@code dedup.horizon.ms} ({@link StoryMatcher}).
  */
 public final class ProcessingTopology {
 
     /** Partitions of the by-desk repartition topic: the parallelism of the articles step. */
     public static final int DESK_PARTITIONS = 6;
-    /** The desk of a report filed without one. */
-    public static final String DEFAULT_DESK = "general";
 
     private ProcessingTopology() {
     }
@@ -85,12 +97,20 @@ public final class ProcessingTopology {
                 .processValues(() -> new NormalizeProcessor(normalizer), Named.as("normalize"));
         enriched.to(Topics.REPORTS_ENRICHED.name(), Produced.with(serdes.key(), serdes.enriched()).withName("enriched-reports"));
 
+        // where each known report lives, in every instance, so a change filed under another desk reaches its article
+        builder.globalTable(Topics.REPORT_DESKS.name(), Consumed.with(serdes.key(), Serdes.String()).withName("report-desks"),
+                Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as(DeskRouter.REPORT_DESKS_STORE)
+                        .withKeySerde(serdes.key()).withValueSerde(Serdes.String()));
+        final KStream<String, EnrichedReport> reroutes = builder.stream(Topics.REROUTES.name(),
+                Consumed.with(serdes.key(), serdes.internalEnriched()).withName("reroutes"));
+
         // one desk, one task: references and duplicates inside a desk resolve in arrival order
-        final KStream<String, SpecificRecord> outcomes = enriched
-                .selectKey((reportId, report) -> desk(report), Named.as("key-by-desk"))
+        final KStream<String, Object> outcomes = enriched
+                .process(DeskRouter::new, Named.as("key-by-desk"))
+                .merge(reroutes, Named.as("with-reroutes"))
                 .repartition(Repartitioned.<String, EnrichedReport>as("by-desk").withKeySerde(serdes.key())
                         .withValueSerde(serdes.internalEnriched()).withNumberOfPartitions(DESK_PARTITIONS))
-                .process(() -> new ArticleProcessor(matching, dedup, retention), Named.as("articles"), ArticleProcessor.stores());
+                .process(() -> new ArticleProcessor(matching, dedup, retention, DESK_PARTITIONS), Named.as("articles"), ArticleProcessor.stores());
 
         outcomes.split(Named.as("outcome-"))
                 .branch((key, value) -> value instanceof ArticleUpdate, Branched.withConsumer(versions -> {
@@ -104,11 +124,13 @@ public final class ProcessingTopology {
                 .branch((key, value) -> value instanceof DeadLetter, Branched.withConsumer(letters -> letters
                         .mapValues(v -> (DeadLetter) v, Named.as("as-dead-letter"))
                         .to(Topics.DEAD_LETTERS.name(), Produced.with(serdes.key(), serdes.deadLetter()).withName("late-dead-letters")), "dead-letters"))
+                .branch((key, value) -> value instanceof EnrichedReport, Branched.withConsumer(sent -> sent
+                        .mapValues(v -> (EnrichedReport) v, Named.as("as-reroute"))
+                        .to(Topics.REROUTES.name(), Produced.with(serdes.key(), serdes.internalEnriched()).withName("reroutes-out")), "reroutes"))
+                .branch((key, value) -> value instanceof ReportDesk, Branched.withConsumer(desks -> desks
+                        .mapValues(v -> ((ReportDesk) v).desk(), Named.as("as-report-desk"))
+                        .to(Topics.REPORT_DESKS.name(), Produced.with(serdes.key(), Serdes.String()).withName("report-desks-out")), "report-desks"))
                 .noDefaultBranch();
     }
 
-    static String desk(final EnrichedReport report) {
-        final String desk = report.getReport().getDesk();
-        return desk == null || desk.isBlank() ? DEFAULT_DESK : desk.trim().toLowerCase(java.util.Locale.ROOT);
-    }
 }

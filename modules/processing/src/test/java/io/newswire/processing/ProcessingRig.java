@@ -44,7 +44,7 @@ final class ProcessingRig implements AutoCloseable {
 
     ProcessingRig() {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            new TopicAdmin(admin, (short) 1, -1).ensure(Topics.all());
+            new TopicAdmin(admin, (short) 1, -1).ensure(Topics.everything());
         }
         serdes = NewswireSerdes.fromConfig(Map.of("schema.registry.url", stack.schemaRegistryUrl(), "auto.register.schemas", true));
     }

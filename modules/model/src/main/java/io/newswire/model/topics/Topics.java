@@ -63,12 +63,38 @@ public final class Topics {
     private static final List<TopicSpec> ALL = List.of(REPORTS, REPORTS_ENRICHED, ARTICLE_UPDATES, ARTICLES,
             REPORT_STATUS, CORRESPONDENTS, ALERTS, DEAD_LETTERS);
 
+    /**
+     * The desk each report the articles step knows was decided in (a plain UTF-8 string), read back by every
+     * processing instance as a global table, so a change filed under another desk reaches its article. Compacted;
+     * a report's entry is deleted (tombstone) when the articles step forgets it, so it holds articles.retention.ms.
+     */
+    public static final TopicSpec REPORT_DESKS = new TopicSpec("newswire.processing.report-desks.v1", 6,
+            Map.of("cleanup.policy", "compact"), String.class,
+            "report id", "Processing's own: the desk each known report lives in (compacted, string values).");
+
+    /** Reports the articles step hands to the desk their reference lives in, keyed by that desk. */
+    public static final TopicSpec REROUTES = new TopicSpec("newswire.processing.reroutes.v1", 3,
+            Map.of("retention.ms", THIRTY_DAYS_MS), EnrichedReport.class,
+            "desk", "Processing's own: reports sent on to the desk of the report they refer to.");
+
+    private static final List<TopicSpec> PROCESSING = List.of(REPORT_DESKS, REROUTES);
+
     private Topics() {
     }
 
     /** Every topic, in the order a report travels. */
     public static List<TopicSpec> all() {
         return ALL;
+    }
+
+    /** Every topic to create: the public ones and processing's own. */
+    public static List<TopicSpec> everything() {
+        return java.util.stream.Stream.concat(ALL.stream(), PROCESSING.stream()).toList();
+    }
+
+    /** Topics only processing writes and reads (no public schema subject of their own). */
+    public static List<TopicSpec> processing() {
+        return PROCESSING;
     }
 
     /** The topic of that name, if Newswire owns it. */

@@ -15,7 +15,6 @@ import io.newswire.processing.dedup.NearDuplicateDetector;
 import io.newswire.processing.dedup.StoryMatcher;
 import io.newswire.processing.normalize.MatchingTextNormalizer;
 import io.newswire.processing.validate.InvalidReportException;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -25,6 +24,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -46,8 +46,9 @@ import java.util.UUID;
  * Turns reports into article versions. Runs on the stream re-keyed by desk, so every report of a desk is
  * handled in order by one task: references and duplicates within a desk resolve deterministically.
  *
- * <p>In: {@link EnrichedReport}s keyed by desk. Out: {@link ArticleUpdate}s keyed by article id and
- * {@link ReportStatus}es keyed by report id (split to their topics by the topology).
+ * <p>In: {@link EnrichedReport}s keyed by desk. Out (split to their topics by the topology): {@link ArticleUpdate}s
+ * keyed by article id; {@link ReportStatus}es, {@link DeadLetter}s and {@link ReportDesk}s keyed by report id;
+ * {@link EnrichedReport}s keyed by another desk, for a waiting change whose report was decided there.
  * <ul>
  *   <li>the same report id again: a retry; nothing is emitted (a different digest under that id is dead-lettered)</li>
  *   <li>the same matching text under another id: recorded as DUPLICATE of the first, no new version</li>
@@ -55,9 +56,15 @@ import java.util.UUID;
  *   <li>NEW matching an earlier report of the desk within the horizon ({@link NearDuplicateDetector}): the next
  *       version of that article (corroboration, or a re-file by the same correspondent)</li>
  *   <li>NEW otherwise: version 1 of a new article</li>
+ *   <li>a change of another correspondent's report, of a withdrawn or forgotten article, or a resubmitted id with
+ *       other content: a dead letter with the report's origin on newswire.reports.v1, and a DEAD_LETTERED status</li>
  * </ul>
+ *
+ * <p>Retention: an article, the reports it cites and their digests are deleted {@code articles.retention.ms} after
+ * its last version ({@link StoreRetention}); a waiting reference is dead-lettered after {@link #MAX_WAIT}, measured
+ * in the records' time ({@link RecordTimeClock}).
  */
-public final class ArticleProcessor implements Processor<String, EnrichedReport, String, SpecificRecord> {
+public final class ArticleProcessor implements Processor<String, EnrichedReport, String, Object> {
 
     public static final String REPORTS_STORE = "article-reports";
     public static final String MATCHING_DIGESTS_STORE = "article-matching-digests";
@@ -77,8 +84,10 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
     private final StoryMatcher stories;
     private final RecordTimeClock waitClock = new RecordTimeClock();
     private final long retentionMillis;
+    private final int deskPartitions;
     private StoreRetention retention;
-    private ProcessorContext<String, SpecificRecord> context;
+    private KeyValueStore<String, ValueAndTimestamp<String>> reportDesks;
+    private ProcessorContext<String, Object> context;
     private KeyValueStore<String, ReportMemory> reports;
     private KeyValueStore<String, EnrichedReport> pending;
     private KeyValueStore<String, String> matchingDigests;
@@ -95,14 +104,16 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
      * @param retention how long after an article's last version it, its reports and their digests are kept: within
      *                  it a report can be updated, corrected or withdrawn, and a resend is recognised
      */
-    public ArticleProcessor(final MatchingTextNormalizer normalizer, final DedupSettings dedup, final Duration retention) {
+    public ArticleProcessor(final MatchingTextNormalizer normalizer, final DedupSettings dedup, final Duration retention,
+                            final int deskPartitions) {
         this.normalizer = normalizer;
+        this.deskPartitions = deskPartitions;
         this.stories = new StoryMatcher(dedup);
         this.retentionMillis = retention.toMillis();
     }
 
     @Override
-    public void init(final ProcessorContext<String, SpecificRecord> context) {
+    public void init(final ProcessorContext<String, Object> context) {
         this.context = context;
         stories.init(context);
         this.reports = context.getStateStore(REPORTS_STORE);
@@ -111,8 +122,13 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
         context.schedule(EXPIRY_CHECK, PunctuationType.WALL_CLOCK_TIME, this::expireWaiting);
         this.matchingDigests = context.getStateStore(MATCHING_DIGESTS_STORE);
         this.articles = context.getStateStore(ARTICLES_STORE);
+        this.reportDesks = context.getStateStore(DeskRouter.REPORT_DESKS_STORE);
         this.retention = new StoreRetention(context.getStateStore(RETENTION_STORE),
-                Map.of("r", reports, "d", matchingDigests, "a", articles));
+                Map.of("r", reports, "d", matchingDigests, "a", articles), (store, key, time) -> {
+                    if ("r".equals(store)) { // forgotten here, so forgotten in the report-desks table too
+                        context.forward(new Record<>(key, new ReportDesk(key, null), time));
+                    }
+                });
         context.schedule(PURGE_EVERY, PunctuationType.WALL_CLOCK_TIME, wall -> {
             final long now = waitClock.now(wall);
             if (now >= 0) {
@@ -185,12 +201,21 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
             return; // no record seen since start: no time to measure waiting in yet
         }
         final List<KeyValue<String, EnrichedReport>> expired = new ArrayList<>();
+        final List<KeyValue<String, String>> elsewhere = new ArrayList<>();
         try (KeyValueIterator<String, EnrichedReport> all = pending.all()) {
             all.forEachRemaining(entry -> {
-                if (entry.value.getReport().getReceivedAt().toEpochMilli() < now - MAX_WAIT.toMillis()) {
+                final String referenceDesk = deskOf(entry.value.getReport().getRefersTo().toString());
+                if (referenceDesk != null && DeskRouter.partitionOf(referenceDesk, deskPartitions) != context.taskId().partition()) {
+                    elsewhere.add(KeyValue.pair(entry.key, referenceDesk));
+                } else if (entry.value.getReport().getReceivedAt().toEpochMilli() < now - MAX_WAIT.toMillis()) {
                     expired.add(entry);
                 }
             });
+        }
+        for (final KeyValue<String, String> entry : elsewhere) {
+            // its reference was decided in another desk's task (a desk change): send it there instead of waiting here
+            context.forward(new Record<>(entry.value, pending.get(entry.key), now));
+            pending.delete(entry.key);
         }
         for (final KeyValue<String, EnrichedReport> entry : expired) {
             final CorrespondentReport report = entry.value.getReport();
@@ -201,19 +226,24 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
         }
     }
 
+    private String deskOf(final String reportId) {
+        final ValueAndTimestamp<String> desk = reportDesks.get(reportId);
+        return desk == null ? null : desk.value();
+    }
+
     /** A dead letter keyed by the report id, pointing at the report's record on newswire.reports.v1, and its status. */
     private void deadLetter(final EnrichedReport enriched, final long timestamp, final String stage, final String code, final String reason) {
         final CorrespondentReport report = enriched.getReport();
         final String reportId = report.getReportId().toString();
         final RecordOrigin origin = enriched.getOrigin();
         final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        context.forward(new Record<>(reportId, (SpecificRecord) DeadLetter.newBuilder()
+        context.forward(new Record<>(reportId, DeadLetter.newBuilder()
                 .setOriginalTopic(origin == null ? Topics.REPORTS.name() : origin.getTopic())
                 .setOriginalPartition(origin == null ? -1 : origin.getPartition())
                 .setOriginalOffset(origin == null ? -1 : origin.getOffset())
                 .setOriginalKey(ByteBuffer.wrap(reportId.getBytes(StandardCharsets.UTF_8)))
                 .setReportId(reportId).setStage(stage).setErrorClass(code).setReason(reason).setFailedAt(now).build(), timestamp));
-        context.forward(new Record<>(reportId, (SpecificRecord) ReportStatus.newBuilder()
+        context.forward(new Record<>(reportId, ReportStatus.newBuilder()
                 .setReportId(report.getReportId()).setState(ReportState.DEAD_LETTERED).setReason(stage + ": " + reason)
                 .setUpdatedAt(now).build(), timestamp));
     }
@@ -263,7 +293,7 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
         if (referenced == null) {
             // not seen yet: wait for it (released in releaseWaitingFor, dead-lettered after MAX_WAIT)
             pending.put(report.getRefersTo() + "|" + reportId, enriched);
-            context.forward(record.withKey(reportId).withValue((SpecificRecord) ReportStatus.newBuilder()
+            context.forward(record.withKey(reportId).withValue(ReportStatus.newBuilder()
                     .setReportId(report.getReportId()).setState(ReportState.ACCEPTED)
                     .setReason("waiting for report " + report.getRefersTo() + ", which this desk (" + record.key() + ") has not received yet")
                     .setUpdatedAt(now).build()));
@@ -294,7 +324,9 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
                 report.getCorrespondentId(), report.getContentDigest(), matchingDigest, report.getReceivedAt().toEpochMilli()));
         retention.touch("r", report.getReportId().toString(), record.timestamp());
         retention.touch("a", original.articleId(), record.timestamp());
-        context.forward(record.withKey(report.getReportId().toString()).withValue((SpecificRecord) ReportStatus.newBuilder()
+        context.forward(new Record<>(report.getReportId().toString(), new ReportDesk(report.getReportId().toString(), record.key()),
+                record.timestamp()));
+        context.forward(record.withKey(report.getReportId().toString()).withValue(ReportStatus.newBuilder()
                 .setReportId(report.getReportId()).setState(ReportState.DUPLICATE)
                 .setArticleId(UUID.fromString(original.articleId())).setDuplicateOf(UUID.fromString(original.reportId()))
                 .setReason("same text as report " + original.reportId() + " (matching form identical)")
@@ -307,6 +339,7 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
         reports.put(reportId, new ReportMemory(reportId, articleId.toString(), report.getCorrespondentId(), report.getContentDigest(),
                 matchingDigest, report.getReceivedAt().toEpochMilli()));
         retention.touch("r", reportId, record.timestamp());
+        context.forward(new Record<>(reportId, new ReportDesk(reportId, record.key()), record.timestamp()));
         final String digestKey = scoped(record.key(), matchingDigest);
         if (matchingDigests.putIfAbsent(digestKey, reportId) == null) {
             retention.touch("d", digestKey, record.timestamp());
@@ -316,8 +349,8 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
     private void emit(final Record<String, EnrichedReport> record, final ArticleUpdate version, final Instant now) {
         articles.put(version.getArticleId().toString(), version);
         keepAlive(record, version);
-        context.forward(record.withKey(version.getArticleId().toString()).withValue((SpecificRecord) version));
-        context.forward(record.withKey(version.getTriggeringReportId().toString()).withValue((SpecificRecord) ReportStatus.newBuilder()
+        context.forward(record.withKey(version.getArticleId().toString()).withValue(version));
+        context.forward(record.withKey(version.getTriggeringReportId().toString()).withValue(ReportStatus.newBuilder()
                 .setReportId(version.getTriggeringReportId()).setState(ReportState.PROCESSED)
                 .setArticleId(version.getArticleId()).setArticleVersion(version.getVersion()).setUpdatedAt(now).build()));
     }

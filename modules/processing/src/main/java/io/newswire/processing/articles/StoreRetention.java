@@ -1,5 +1,6 @@
 package io.newswire.processing.articles;
 
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -25,14 +26,22 @@ final class StoreRetention {
 
     private final KeyValueStore<String, Long> index;
     private final Map<String, KeyValueStore<String, ?>> stores;
+    private final Forgotten forgotten;
+
+    /** Told of each deletion, to tell others what was forgotten. */
+    interface Forgotten {
+        void deleted(String store, String key, long indexTimeMillis);
+    }
 
     /**
-     * @param index  the retention index store
-     * @param stores the stores it deletes from, by a short code that goes into the index keys (no '|' in it)
+     * @param index     the retention index store
+     * @param stores    the stores it deletes from, by a short code that goes into the index keys (no '|' in it)
+     * @param forgotten told of each entry deleted
      */
-    StoreRetention(final KeyValueStore<String, Long> index, final Map<String, KeyValueStore<String, ?>> stores) {
+    StoreRetention(final KeyValueStore<String, Long> index, final Map<String, KeyValueStore<String, ?>> stores, final Forgotten forgotten) {
         this.index = index;
         this.stores = stores;
+        this.forgotten = forgotten;
     }
 
     /** Marks the store's key as used at this time: it is deleted once the retention has passed after the last touch. */
@@ -56,14 +65,15 @@ final class StoreRetention {
      * @return how many entries were deleted
      */
     int purgeBefore(final long cutoffMillis, final int limit) {
-        final List<String> due = new ArrayList<>();
+        final List<KeyValue<String, Long>> due = new ArrayList<>();
         // "t|<cutoff - 1>||" sorts after every key of that millisecond (store codes sort before '|') and before the next
         try (KeyValueIterator<String, Long> oldest = index.range(INDEX, indexKey(Math.max(0, cutoffMillis - 1), "", ""))) {
             while (oldest.hasNext() && due.size() < limit) {
-                due.add(oldest.next().key);
+                due.add(oldest.next());
             }
         }
-        for (final String entry : due) {
+        for (final KeyValue<String, Long> item : due) {
+            final String entry = item.key;
             final int storeStart = INDEX.length() + TIME_DIGITS + 1;
             final int keyStart = entry.indexOf('|', storeStart) + 1;
             final String store = entry.substring(storeStart, keyStart - 1);
@@ -71,6 +81,7 @@ final class StoreRetention {
             stores.get(store).delete(key);
             index.delete(CURRENT + store + "|" + key);
             index.delete(entry);
+            forgotten.deleted(store, key, item.value);
         }
         return due.size();
     }

@@ -28,11 +28,12 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Reports the articles step refuses or gives up waiting for, on the real broker with the production application:
- * each is told (a DEAD_LETTERED status under its own id) and kept (a dead letter pointing at its record on
- * newswire.reports.v1), and waiting is measured in the records' time.
+ * The articles step on the real broker with the production application. Reports it refuses or gives up waiting
+ * for are told (a DEAD_LETTERED status under their own id) and kept (a dead letter pointing at their record on
+ * newswire.reports.v1); waiting is measured in the records' time; a change filed under another desk than its
+ * report reaches the article.
  */
-class ArticlesStepDeadLettersIntegrationTest {
+class ArticlesStepIntegrationTest {
 
     private static ProcessingRig rig;
     private static ProcessingApp app;
@@ -40,8 +41,8 @@ class ArticlesStepDeadLettersIntegrationTest {
     @BeforeAll
     static void start() throws Exception {
         // waiting is measured per task, so each test's desk has a by-desk partition of its own
-        assertThat(java.util.stream.Stream.of("aleppo", "homs", "hama").map(ArticlesStepDeadLettersIntegrationTest::deskPartition).distinct())
-                .hasSize(3);
+        assertThat(java.util.stream.Stream.of("aleppo", "homs", "hama", "latakia", "daraa")
+                .map(ArticlesStepIntegrationTest::deskPartition).distinct()).hasSize(5);
         rig = new ProcessingRig();
         app = ProcessingApp.start(new NewswireConfig(rig.settings("articles-dead-letters")));
         assertThat(app.awaitRunning(Duration.ofSeconds(60))).isTrue();
@@ -122,6 +123,51 @@ class ArticlesStepDeadLettersIntegrationTest {
         assertThat(rig.topics().consumeMatching(Topics.DEAD_LETTERS.name(), new StringDeserializer(),
                 new AvroDeserializer<>(rig.serdes.registry(), DeadLetter.class),
                 r -> r.key().equals(update.getReportId().toString()), 0, Duration.ofSeconds(2))).isEmpty();
+    }
+
+    @Test
+    void shouldApplyACorrectionFiledUnderAnotherDeskToTheArticleOfItsReport() throws Exception {
+        // Given a report filed under one desk, and its correspondent's correction filed under another
+        final long now = System.currentTimeMillis();
+        final CorrespondentReport original = report("reem", "latakia", ReportKind.NEW, null, now);
+        final CorrespondentReport correction = report("reem", "daraa", ReportKind.CORRECTION, original.getReportId(), now);
+        rig.produceAt(original, now);
+        await(() -> lastStatusOf(original).getState() == ReportState.PROCESSED);
+        rig.produceAt(correction, now);
+
+        // Then the correction is version 2 of the original's article at once, not a dead letter after 30 minutes
+        assertThat(versionTriggeredBy(correction, Duration.ofSeconds(30))).satisfies(v -> {
+            assertThat(v.getVersion()).isEqualTo(2);
+            assertThat(v.getSignal()).isEqualTo(Signal.CORRECTION);
+            assertThat(v.getArticleId()).isEqualTo(io.newswire.processing.articles.ArticleVersioner.articleIdFor(original.getReportId()));
+        });
+    }
+
+    @Test
+    void shouldSendAWaitingChangeOnToTheDeskWhereItsReportArrivesLater() throws Exception {
+        // Given a correction, filed under another desk, that arrives before the report it corrects
+        final long now = System.currentTimeMillis();
+        final CorrespondentReport original = report("reem", "latakia", ReportKind.NEW, null, now);
+        final CorrespondentReport correction = report("reem", "daraa", ReportKind.CORRECTION, original.getReportId(), now);
+        rig.produceAt(correction, now);
+        await(() -> lastStatusOf(correction).getReason().contains("waiting for report"));
+
+        // When the report arrives in its own desk
+        rig.produceAt(original, now);
+
+        // Then the waiting correction is sent on to that desk and becomes version 2 there
+        assertThat(versionTriggeredBy(correction, Duration.ofSeconds(60))).satisfies(v -> {
+            assertThat(v.getVersion()).isEqualTo(2);
+            assertThat(v.getArticleId()).isEqualTo(io.newswire.processing.articles.ArticleVersioner.articleIdFor(original.getReportId()));
+        });
+        assertThat(lastStatusOf(correction).getState()).isEqualTo(ReportState.PROCESSED);
+    }
+
+    private static ArticleUpdate versionTriggeredBy(final CorrespondentReport report, final Duration timeout) {
+        return rig.topics().consumeMatching(Topics.ARTICLE_UPDATES.name(), new StringDeserializer(),
+                        new AvroDeserializer<>(rig.serdes.registry(), ArticleUpdate.class),
+                        r -> r.value().getTriggeringReportId().equals(report.getReportId()), 1, timeout)
+                .get(0).value();
     }
 
     private static int deskPartition(final String desk) {
