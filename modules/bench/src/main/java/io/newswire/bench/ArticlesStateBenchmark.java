@@ -1,0 +1,187 @@
+package io.newswire.bench;
+
+import io.newswire.embedded.EmbeddedStack;
+import io.newswire.model.CorrespondentReport;
+import io.newswire.model.ReportKind;
+import io.newswire.model.topics.Topics;
+import io.newswire.processing.ProcessingSerdes;
+import io.newswire.processing.ProcessingTopology;
+import io.newswire.processing.articles.ArticleProcessor;
+import io.newswire.processing.dedup.DedupSettings;
+import io.newswire.serde.NewswireSerdes;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Does the processing state stay flat as history grows? Runs the real topology (its RocksDB stores, through Kafka
+ * Streams' test driver: no broker, so no changelogs) over a synthetic wire filing a steady number of reports a
+ * simulated day, far longer than the retention, and at each checkpoint closes it and prints the state's size on
+ * disk, the heap after a GC, and how long reopening the state takes.
+ *
+ * <p>Run: {@code ./mvnw -B -q -pl modules/bench -am package -DskipTests} then
+ * {@code ./mvnw -B -q -pl modules/bench exec:java -Dbench=ArticlesStateBenchmark -Dexec.args="2000 100000 1000000"}
+ * (reports per simulated day, then the checkpoints).
+ */
+public final class ArticlesStateBenchmark {
+
+    private static final int DESKS = 8;
+    private static final int CORRESPONDENTS = 24;
+    private static final int VOCABULARY = 50_000;
+    private static final int WORDS = 100;
+    private static final long DAY = Duration.ofDays(1).toMillis();
+
+    private ArticlesStateBenchmark() {
+    }
+
+    public static void main(final String[] args) throws Exception {
+        final int perDay = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
+        final long[] checkpoints = args.length > 1
+                ? Arrays.stream(args).skip(1).mapToLong(Long::parseLong).toArray() : new long[] {100_000, 1_000_000};
+        final Path root = Files.createTempDirectory("newswire-bench-state");
+        try (EmbeddedStack stack = EmbeddedStack.temporary(root.resolve("stack")).start();
+             NewswireSerdes registry = NewswireSerdes.fromConfig(Map.of("schema.registry.url", stack.schemaRegistryUrl(),
+                     "auto.register.schemas", true))) {
+            final ProcessingSerdes serdes = ProcessingSerdes.from(registry);
+            final Path state = root.resolve("state");
+            final Wire wire = new Wire(new Random(7), Instant.parse("2026-01-01T00:00:00Z").toEpochMilli(), DAY / perDay);
+            System.out.printf(Locale.ROOT, "%,d reports a simulated day; retention %d days, dedup horizon %d h%n", perDay,
+                    ArticleProcessor.DEFAULT_RETENTION.toDays(), Duration.ofHours(72).toHours());
+            long sent = 0;
+            for (final long checkpoint : checkpoints) {
+                final long started = System.nanoTime();
+                TopologyTestDriver driver = open(serdes, state);
+                final double openMillis = (System.nanoTime() - started) / 1e6;
+                TestInputTopic<String, CorrespondentReport> input = input(driver, serdes);
+                final long fillStarted = System.nanoTime();
+                final long before = sent;
+                while (sent < checkpoint) {
+                    final CorrespondentReport report = wire.next();
+                    input.pipeInput(report.getReportId().toString(), report, report.getReceivedAt());
+                    if (++sent % 1_000 == 0) {
+                        driver.advanceWallClockTime(Duration.ofMinutes(1)); // lets the purge and expiry punctuations run
+                    }
+                }
+                final double perSecond = (sent - before) / ((System.nanoTime() - fillStarted) / 1e9);
+                driver.close();
+                System.gc();
+                final long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                System.out.printf(Locale.ROOT, "after %,9d reports (%5.0f simulated days): state on disk %,7.1f MB, heap after GC %,6.1f MB, "
+                                + "reopening the state took %,6.0f ms; %,.0f reports/s through the topology%n",
+                        sent, (double) sent / perDay, size(state) / 1e6, heap / 1e6, openMillis, perSecond);
+            }
+        }
+    }
+
+    private static TopologyTestDriver open(final ProcessingSerdes serdes, final Path state) {
+        final Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-state");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
+        return new TopologyTestDriver(ProcessingTopology.build(serdes, DedupSettings.defaults(Duration.ofHours(72).toMillis())), props);
+    }
+
+    private static TestInputTopic<String, CorrespondentReport> input(final TopologyTestDriver driver, final ProcessingSerdes serdes) {
+        return driver.createInputTopic(Topics.REPORTS.name(), Serdes.String().serializer(), serdes.report().serializer());
+    }
+
+    private static long size(final Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> {
+                try {
+                    return Files.size(f);
+                } catch (final IOException e) {
+                    return 0; // a file RocksDB removed while we walked
+                }
+            }).sum();
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A synthetic wire: mostly new stories, some updates of a correspondent's recent report, some rewordings of a
+     * recent story by another correspondent (near-duplicates), words drawn Zipf-like as in text.
+     */
+    private static final class Wire {
+        private final Random random;
+        private final long stepMillis;
+        private final List<CorrespondentReport> recent = new ArrayList<>();
+        private long time;
+
+        Wire(final Random random, final long startMillis, final long stepMillis) {
+            this.random = random;
+            this.time = startMillis;
+            this.stepMillis = stepMillis;
+        }
+
+        CorrespondentReport next() {
+            time += stepMillis;
+            final Instant at = Instant.ofEpochMilli(time);
+            final int kind = random.nextInt(10);
+            final CorrespondentReport.Builder report = CorrespondentReport.newBuilder().setReportId(UUID.randomUUID())
+                    .setLanguage("en").setFiledAt(at).setReceivedAt(at);
+            if (kind == 0 && !recent.isEmpty()) {
+                final CorrespondentReport earlier = recent.get(random.nextInt(recent.size()));
+                report.setKind(ReportKind.UPDATE).setRefersTo(earlier.getReportId()).setCorrespondentId(earlier.getCorrespondentId())
+                        .setDesk(earlier.getDesk()).setHeadline(earlier.getHeadline()).setBody(List.of(earlier.getBody().get(0), words(30)));
+            } else if (kind == 1 && !recent.isEmpty()) {
+                final CorrespondentReport earlier = recent.get(random.nextInt(recent.size()));
+                report.setKind(ReportKind.NEW).setCorrespondentId("c" + random.nextInt(CORRESPONDENTS)).setDesk(earlier.getDesk())
+                        .setHeadline(earlier.getHeadline()).setBody(List.of(reword(earlier.getBody().get(0))));
+            } else {
+                report.setKind(ReportKind.NEW).setCorrespondentId("c" + random.nextInt(CORRESPONDENTS)).setDesk("desk-" + random.nextInt(DESKS))
+                        .setHeadline(words(8)).setBody(List.of(words(WORDS)));
+            }
+            final CorrespondentReport built = report.setContentDigest(Long.toHexString(random.nextLong())).build();
+            if (built.getKind() == ReportKind.NEW) {
+                recent.add(built);
+                if (recent.size() > 200) {
+                    recent.remove(0);
+                }
+            }
+            return built;
+        }
+
+        private String reword(final String text) {
+            final String[] words = text.split(" ");
+            final StringBuilder out = new StringBuilder();
+            for (final String word : words) {
+                out.append(out.length() == 0 ? "" : " ").append(random.nextInt(5) == 0 ? word(random) : word);
+            }
+            return out.toString();
+        }
+
+        private String words(final int count) {
+            final StringBuilder out = new StringBuilder();
+            for (int i = 0; i < count; i++) {
+                out.append(i == 0 ? "" : " ").append(word(random));
+            }
+            return out.toString();
+        }
+
+        /** Zipf-like: rank r drawn with probability about 1/r. */
+        private static String word(final Random random) {
+            final int rank = (int) Math.min(VOCABULARY - 1, Math.floor(Math.exp(random.nextDouble() * Math.log(VOCABULARY))));
+            return "w" + Integer.toString(rank, 36);
+        }
+    }
+}
