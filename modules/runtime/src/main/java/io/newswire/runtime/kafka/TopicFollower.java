@@ -141,7 +141,10 @@ public final class TopicFollower<K, V> implements AutoCloseable {
                 consumer.seek(partition, found.offset());
             }
         });
-        consumer.seekToEnd(nothingThatRecent);
+        if (!nothingThatRecent.isEmpty()) {
+            // never with an empty list: that means every assigned partition
+            consumer.seekToEnd(nothingThatRecent);
+        }
     }
 
     /** The topic's partitions; a topic created a moment ago may not be in the metadata yet, so ask until it is. */
