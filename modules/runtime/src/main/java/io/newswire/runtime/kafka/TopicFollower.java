@@ -53,7 +53,8 @@ public final class TopicFollower<K, V> implements AutoCloseable {
     /**
      * As the other constructor, reading from a point in time instead of the beginning.
      *
-     * @param startAt asked at each (re)start of reading; records older than it are not read. Null: from the beginning
+     * @param startAt asked at each (re)start of reading; each partition is read from its first record stamped at or
+     *                after it (a later record with an older stamp is still handed over). Null: from the beginning
      */
     public TopicFollower(final String topic, final Map<String, Object> consumerConfig, final Deserializer<K> keys,
                          final Deserializer<V> values, final Consumer<ConsumerRecord<K, V>> onRecord, final Supplier<Instant> startAt) {
