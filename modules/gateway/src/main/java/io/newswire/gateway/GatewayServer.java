@@ -45,6 +45,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -57,6 +59,10 @@ import java.util.regex.Pattern;
  * <p>Writes {@code newswire.reports.v1}. Reads {@code newswire.correspondents.v1} (credentials),
  * {@code newswire.reports.v1} (which ids are taken) and {@code newswire.reports.status.v1} (what processing made of
  * them). The API is described in /openapi.json.
+ *
+ * <p>What it holds in memory is bounded by time, not by history: the accepted ids and the report states of one
+ * window (gateway.idempotency.window.ms, 7 days by default). At start it reads only that much of each topic, and
+ * every minute it drops what has aged out (see {@link IntakeIndex}, {@link ReportStatusView}).
  *
  * <p>Order of checks on every API request: concurrency cap (503), still loading (503), credentials (401), rate
  * limit for writes (429), media type (415), body size (413), UTF-8 and JSON (400), fields (400), then the write.
@@ -75,6 +81,8 @@ public final class GatewayServer implements AutoCloseable {
     private static final String CORRESPONDENT_ATTRIBUTE = "newswire.correspondent";
     private static final String REQUEST_ID_ATTRIBUTE = "newswire.requestId";
     private static final Duration LOAD_WAIT = Duration.ofSeconds(60);
+    /** How often aged-out ids and states are dropped; between sweeps they are already invisible to lookups. */
+    private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
 
     private final NewswireConfig config;
     private final List<AutoCloseable> resources = new ArrayList<>();
@@ -82,6 +90,7 @@ public final class GatewayServer implements AutoCloseable {
     private final CorrespondentDirectory directory = new CorrespondentDirectory();
     private final CorrespondentLoader directoryLoader;
     private final IntakeIndexLoader indexLoader;
+    private final ReportStatusLoader statusLoader;
     private final Admin admin;
     private final GatewayMetrics metrics;
     private final CorrespondentRateLimiter rateLimiter;
@@ -100,12 +109,15 @@ public final class GatewayServer implements AutoCloseable {
                     NewswireSerdes.keySerde().serializer(), serdes.<CorrespondentReport>valueSerde(Topics.REPORTS).serializer()));
             final Map<String, Object> reader = KafkaClientConfigs.committedReader(config, null, "newswire-gateway");
             this.directoryLoader = keep(new CorrespondentLoader(directory, reader, serdes.<CorrespondentCredential>valueSerde(Topics.CORRESPONDENTS).deserializer()).start());
-            final IntakeIndex index = new IntakeIndex();
+            final Duration window = config.gatewayIdempotencyWindow();
+            final IntakeIndex index = new IntakeIndex(clock, window);
             this.indexLoader = keep(new IntakeIndexLoader(index, reader, serdes.<CorrespondentReport>valueSerde(Topics.REPORTS).deserializer()).start());
-            final ReportStatusView statuses = new ReportStatusView();
-            keep(new ReportStatusLoader(statuses, reader, serdes.<ReportStatus>valueSerde(Topics.REPORT_STATUS).deserializer()).start());
+            final ReportStatusView statuses = new ReportStatusView(clock, window);
+            this.statusLoader = keep(new ReportStatusLoader(statuses, reader, serdes.<ReportStatus>valueSerde(Topics.REPORT_STATUS).deserializer()).start());
+            keep(sweepEveryMinute(index, statuses));
             this.admin = keep(Admin.create(KafkaClientConfigs.admin(config)));
             this.metrics = new GatewayMetrics(meters.registry());
+            metrics.watchState(index, indexLoader, Topics.REPORTS.name(), statuses, statusLoader, Topics.REPORT_STATUS.name());
             this.rateLimiter = new CorrespondentRateLimiter(config.getInt(NewswireConfig.GATEWAY_RATE_LIMIT_PER_MINUTE_CONFIG));
             this.api = new ReportsApi(new ReportIntake(clock), index, new ReportPublisher(producer, Duration.ofMillis(ackTimeoutMs)),
                     statuses, rateLimiter, metrics, clock);
@@ -125,8 +137,9 @@ public final class GatewayServer implements AutoCloseable {
     }
 
     /**
-     * Starts a gateway: connects to Kafka and the registry, loads credentials and the index of accepted ids (up to
-     * a minute; until then API requests get 503 "starting"), and listens on gateway.host:gateway.port.
+     * Starts a gateway: connects to Kafka and the registry, loads credentials, the index of accepted ids and the
+     * report states of the window (up to a minute; until then API requests get 503 "starting"), and listens on
+     * gateway.host:gateway.port.
      *
      * @param metrics where the gateway's meters are registered; not closed by {@link #close()}
      */
@@ -138,8 +151,9 @@ public final class GatewayServer implements AutoCloseable {
     public static GatewayServer start(final NewswireConfig config, final NewswireMetrics metrics, final Clock clock) {
         final GatewayServer server = new GatewayServer(config, metrics, clock);
         try {
-            if (!server.indexLoader.awaitLoaded(LOAD_WAIT) || !server.directoryLoader.awaitLoaded(LOAD_WAIT)) {
-                LOG.warn("Gateway starting before the report index or credentials were loaded; it answers 503 until they are");
+            if (!server.indexLoader.awaitLoaded(LOAD_WAIT) || !server.statusLoader.awaitLoaded(LOAD_WAIT)
+                    || !server.directoryLoader.awaitLoaded(LOAD_WAIT)) {
+                LOG.warn("Gateway starting before the report index, report states or credentials were loaded; it answers 503 until they are");
             }
             server.http.start(config.getString(NewswireConfig.GATEWAY_HOST_CONFIG), config.getInt(NewswireConfig.GATEWAY_PORT_CONFIG));
         } catch (final InterruptedException e) {
@@ -210,13 +224,16 @@ public final class GatewayServer implements AutoCloseable {
 
     /** What a request does, for the checks that guard it. */
     private enum Access {
-        WHOAMI(false), STATUS(true), WRITE_ONE(true), WRITE_BATCH(true);
+        WHOAMI(false, false), STATUS(true, true), WRITE_ONE(true, false), WRITE_BATCH(true, false);
 
         /** Whether an answer depends on the index of accepted reports (a write could duplicate, a lookup could say 404). */
         private final boolean needsIndex;
+        /** Whether an answer depends on the report states (a processed report would show ACCEPTED). */
+        private final boolean needsStatuses;
 
-        Access(final boolean needsIndex) {
+        Access(final boolean needsIndex, final boolean needsStatuses) {
             this.needsIndex = needsIndex;
+            this.needsStatuses = needsStatuses;
         }
     }
 
@@ -226,9 +243,9 @@ public final class GatewayServer implements AutoCloseable {
             throw new HttpFailure(ProblemType.OVERLOADED, "The gateway is at its limit of concurrent requests; retry shortly", Map.of("Retry-After", "1"));
         }
         try {
-            if (!directoryLoader.isLoaded() || (access.needsIndex && !indexLoader.isLoaded())) {
+            if (!directoryLoader.isLoaded() || (access.needsIndex && !indexLoader.isLoaded()) || (access.needsStatuses && !statusLoader.isLoaded())) {
                 // a 401 now would tell a valid correspondent their token is wrong; a write now could duplicate a report
-                throw new HttpFailure(ProblemType.STARTING, "The gateway is still reading credentials and accepted reports from Kafka",
+                throw new HttpFailure(ProblemType.STARTING, "The gateway is still reading credentials, accepted reports and their states from Kafka",
                         Map.of("Retry-After", "5"));
             }
             final CorrespondentCredential me = authenticate(ctx);
@@ -276,6 +293,7 @@ public final class GatewayServer implements AutoCloseable {
         final Map<String, Object> checks = new LinkedHashMap<>();
         checks.put("credentialsLoaded", directoryLoader.isLoaded());
         checks.put("reportIndexLoaded", indexLoader.isLoaded());
+        checks.put("reportStatesLoaded", statusLoader.isLoaded());
         checks.put("kafka", kafkaReachable());
         checks.put("schemaRegistry", registryReachable());
         final boolean ready = checks.values().stream().allMatch(Boolean.TRUE::equals);
@@ -345,6 +363,28 @@ public final class GatewayServer implements AutoCloseable {
         } catch (final IOException | NullPointerException e) {
             throw new IllegalStateException("openapi.json missing from the gateway jar", e);
         }
+    }
+
+    /** Drops aged-out ids and states on a daemon thread; closing it stops the sweeps. */
+    private static AutoCloseable sweepEveryMinute(final IntakeIndex index, final ReportStatusView statuses) {
+        final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
+            final Thread thread = new Thread(task, "gateway-window-sweeper");
+            thread.setDaemon(true);
+            return thread;
+        });
+        sweeper.scheduleWithFixedDelay(() -> {
+            try {
+                final int ids = index.evictExpired();
+                final int states = statuses.evictExpired();
+                if (ids + states > 0) {
+                    LOG.debug("Dropped {} report ids and {} report states older than the window", ids, states);
+                }
+            } catch (final RuntimeException e) {
+                // a failed sweep must not cancel the later ones
+                LOG.warn("Sweeping aged-out report ids and states failed: {}", e.toString());
+            }
+        }, SWEEP_EVERY.toMillis(), SWEEP_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        return sweeper::shutdownNow;
     }
 
     private <T extends AutoCloseable> T keep(final T resource) {

@@ -420,15 +420,39 @@ class GatewayIntegrationTest {
 
     @Test
     void shouldServeHealthReadinessAndTheApiDescription() throws Exception {
-        assertThat(get(gateway, "/health", null).statusCode()).isEqualTo(200);
+        final com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        final HttpResponse<String> health = get(gateway, "/health", null);
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(health.body()).path("status").asText()).isEqualTo("UP");
+
+        // ready only with every part loaded and reachable, each named
         final HttpResponse<String> ready = get(gateway, "/ready", null);
         assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
-        assertThat(ready.body()).contains("\"kafka\":true").contains("\"schemaRegistry\":true");
+        final com.fasterxml.jackson.databind.JsonNode readiness = json.readTree(ready.body());
+        assertThat(readiness.path("status").asText()).isEqualTo("READY");
+        assertThat(List.of("credentialsLoaded", "reportIndexLoaded", "reportStatesLoaded", "kafka", "schemaRegistry"))
+                .allSatisfy(check -> assertThat(readiness.path(check).isBoolean() && readiness.path(check).asBoolean()).as(check).isTrue());
+
+        // the description served is JSON and covers exactly the routes the gateway serves
         final HttpResponse<String> openApi = get(gateway, "/openapi.json", null);
-        final com.fasterxml.jackson.databind.JsonNode description = new com.fasterxml.jackson.databind.ObjectMapper().readTree(openApi.body());
+        assertThat(openApi.statusCode()).isEqualTo(200);
+        assertThat(openApi.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        final com.fasterxml.jackson.databind.JsonNode description = json.readTree(openApi.body());
         assertThat(description.path("openapi").asText()).isEqualTo("3.1.0");
-        assertThat(description.path("paths").has("/v1/reports/batch")).isTrue();
-        assertThat(HTTP).isNotNull();
+        final List<String> described = new ArrayList<>();
+        description.path("paths").fieldNames().forEachRemaining(described::add);
+        assertThat(described).containsExactlyInAnyOrder("/v1/reports", "/v1/reports/batch", "/v1/reports/{id}", "/v1/whoami",
+                "/health", "/ready", "/openapi.json");
+        // and each described operation is served: without a token it is refused or answered, never "no such endpoint"
+        for (final String path : described) {
+            for (final java.util.Iterator<String> methods = description.path("paths").path(path).fieldNames(); methods.hasNext(); ) {
+                final String method = methods.next().toUpperCase(java.util.Locale.ROOT);
+                final HttpResponse<String> answer = HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway.url()
+                                + path.replace("{id}", UUID.randomUUID().toString())))
+                        .method(method, java.net.http.HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(answer.statusCode()).as(method + " " + path + ": " + answer.body()).isNotIn(404, 405);
+            }
+        }
     }
 
     private static String offsetOf(final HttpResponse<String> answer) {

@@ -142,8 +142,10 @@ public final class ReportsApi {
         } catch (final IllegalArgumentException e) {
             throw new HttpFailure(ProblemType.INVALID_REPORT_ID, "'" + Echo.of(id, 60) + "' is not a UUID");
         }
-        final AcceptedReport accepted = index.find(reportId).orElseThrow(() ->
-                new HttpFailure(ProblemType.NOT_FOUND, "No report " + reportId + " has been accepted"));
+        // the gateway cannot tell "never accepted" from "accepted before the window": it keeps nothing older
+        final AcceptedReport accepted = index.find(reportId).orElseThrow(() -> new HttpFailure(ProblemType.NOT_FOUND,
+                "No report " + reportId + " was accepted in the last " + describe(index.window())
+                        + "; the gateway keeps report ids and their states for that long (gateway.idempotency.window.ms), so an older report is not known here"));
         if (!accepted.correspondentId().equals(correspondent.getCorrespondentId())) {
             throw new HttpFailure(ProblemType.FORBIDDEN, "Report " + reportId + " was filed by another correspondent");
         }
@@ -241,6 +243,24 @@ public final class ReportsApi {
             body.put("warnings", warnings);
         }
         return body;
+    }
+
+    /** "7 days", "36 hours", "90 minutes", "45 seconds": the window as a person reads it. */
+    static String describe(final Duration window) {
+        if (window.toDays() > 0 && window.equals(Duration.ofDays(window.toDays()))) {
+            return plural(window.toDays(), "day");
+        }
+        if (window.toHours() > 0 && window.equals(Duration.ofHours(window.toHours()))) {
+            return plural(window.toHours(), "hour");
+        }
+        if (window.toMinutes() > 0 && window.equals(Duration.ofMinutes(window.toMinutes()))) {
+            return plural(window.toMinutes(), "minute");
+        }
+        return plural(Math.max(1, window.toSeconds()), "second");
+    }
+
+    private static String plural(final long count, final String unit) {
+        return count == 1 ? unit : count + " " + unit + "s";
     }
 
     private static HttpFailure asFailure(final Throwable error) {

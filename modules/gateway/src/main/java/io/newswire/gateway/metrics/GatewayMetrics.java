@@ -1,6 +1,12 @@
 package io.newswire.gateway.metrics;
 
+import io.newswire.gateway.idempotency.IntakeIndex;
+import io.newswire.gateway.idempotency.IntakeIndexLoader;
+import io.newswire.gateway.status.ReportStatusLoader;
+import io.newswire.gateway.status.ReportStatusView;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -21,6 +27,14 @@ public final class GatewayMetrics {
     public static final String REJECTED_REASON_TAG = "reason";
     public static final String ACK_LATENCY = "newswire.gateway.ack.latency";
     private static final String ACK_LATENCY_DESCRIPTION = "From a valid report to Kafka's acknowledgement (acks=all, all in-sync replicas)";
+
+    public static final String IDEMPOTENCY_ENTRIES = "newswire.gateway.idempotency.entries";
+    private static final String IDEMPOTENCY_ENTRIES_DESCRIPTION = "Report ids held for resubmissions (accepted within gateway.idempotency.window.ms)";
+    public static final String STATUS_ENTRIES = "newswire.gateway.status.entries";
+    private static final String STATUS_ENTRIES_DESCRIPTION = "Report states held for the status endpoint (updated within the same window)";
+    public static final String STATE_RECORDS_READ = "newswire.gateway.state.records.read";
+    private static final String STATE_RECORDS_READ_DESCRIPTION = "Records the gateway read from a topic it keeps a view of; at start only those inside the window";
+    public static final String TOPIC_TAG = "topic";
 
     private final MeterRegistry registry;
     private final Counter accepted;
@@ -48,6 +62,20 @@ public final class GatewayMetrics {
     /** @param reason the problem type's code: invalid-report, conflict, unauthorized, rate-limited, unavailable ... */
     public void rejected(final String reason) {
         Counter.builder(REJECTED).description(REJECTED_DESCRIPTION).tag(REJECTED_REASON_TAG, reason).register(registry).increment();
+    }
+
+    /**
+     * Watches the size of the id index and the status view, and how many records each loader read. The meters hold
+     * these objects weakly: the gateway keeps them alive.
+     */
+    public void watchState(final IntakeIndex index, final IntakeIndexLoader indexLoader, final String reportsTopic,
+                           final ReportStatusView statuses, final ReportStatusLoader statusLoader, final String statusTopic) {
+        Gauge.builder(IDEMPOTENCY_ENTRIES, index, IntakeIndex::size).description(IDEMPOTENCY_ENTRIES_DESCRIPTION).register(registry);
+        Gauge.builder(STATUS_ENTRIES, statuses, ReportStatusView::size).description(STATUS_ENTRIES_DESCRIPTION).register(registry);
+        FunctionCounter.builder(STATE_RECORDS_READ, indexLoader, IntakeIndexLoader::recordsRead).description(STATE_RECORDS_READ_DESCRIPTION)
+                .tag(TOPIC_TAG, reportsTopic).register(registry);
+        FunctionCounter.builder(STATE_RECORDS_READ, statusLoader, ReportStatusLoader::recordsRead).description(STATE_RECORDS_READ_DESCRIPTION)
+                .tag(TOPIC_TAG, statusTopic).register(registry);
     }
 
     /** The acknowledgement timer, for reports and tests. */

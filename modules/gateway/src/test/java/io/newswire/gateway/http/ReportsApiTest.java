@@ -34,8 +34,10 @@ class ReportsApiTest {
     private static final CorrespondentCredential SAMIR = credential("samir");
 
     private final MockProducer<String, CorrespondentReport> producer = new MockProducer<>(true, null, new StringSerializer(), (topic, report) -> new byte[0]);
-    private final IntakeIndex index = new IntakeIndex();
-    private final ReportStatusView statuses = new ReportStatusView();
+    private static final Duration WINDOW = Duration.ofDays(7);
+
+    private final IntakeIndex index = new IntakeIndex(Clock.fixed(NOW, ZoneOffset.UTC), WINDOW);
+    private final ReportStatusView statuses = new ReportStatusView(Clock.fixed(NOW, ZoneOffset.UTC), WINDOW);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     private ReportsApi api(final int ratePerMinute, final MockProducer<String, CorrespondentReport> kafka, final Duration ackTimeout) {
@@ -210,6 +212,33 @@ class ReportsApiTest {
                 .isInstanceOfSatisfying(HttpFailure.class, f -> assertThat(f.problem().type()).isEqualTo(ProblemType.INVALID_REPORT_ID));
         assertThatThrownBy(() -> api().status(REEM, UUID.randomUUID().toString()))
                 .isInstanceOfSatisfying(HttpFailure.class, f -> assertThat(f.problem().type()).isEqualTo(ProblemType.NOT_FOUND));
+    }
+
+    @Test
+    void shouldAnswer404NamingTheWindowForAReportAcceptedBeforeItAndWriteItsResubmissionAgain() {
+        // Given a report the index learned of, accepted eight days ago, with a seven-day window
+        final UUID id = UUID.randomUUID();
+        index.remember(new io.newswire.gateway.idempotency.AcceptedReport(id, "reem", "old-digest", 0, 5, NOW.minus(Duration.ofDays(8))));
+
+        // Then its status is a 404 that says why, and a resubmission is written and answered as a first acceptance
+        assertThatThrownBy(() -> api().status(REEM, id.toString())).isInstanceOfSatisfying(HttpFailure.class, f -> {
+            assertThat(f.problem().type()).isEqualTo(ProblemType.NOT_FOUND);
+            assertThat(f.problem().status()).isEqualTo(404);
+            assertThat(f.problem().detail()).contains(id.toString()).contains("last 7 days").contains("gateway.idempotency.window.ms");
+        });
+        final ReportsApi.Reply again = api().submit(REEM, report(id, "عنوان"));
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(body(again)).containsEntry("resubmission", false);
+        assertThat(producer.history()).hasSize(1);
+    }
+
+    @Test
+    void shouldDescribeTheWindowAsAPersonReadsIt() {
+        assertThat(ReportsApi.describe(Duration.ofDays(7))).isEqualTo("7 days");
+        assertThat(ReportsApi.describe(Duration.ofDays(1))).isEqualTo("day");
+        assertThat(ReportsApi.describe(Duration.ofHours(36))).isEqualTo("36 hours");
+        assertThat(ReportsApi.describe(Duration.ofMinutes(90))).isEqualTo("90 minutes");
+        assertThat(ReportsApi.describe(Duration.ofMillis(45_500))).isEqualTo("45 seconds");
     }
 
     @Test

@@ -1,7 +1,9 @@
 package io.newswire.gateway.idempotency;
 
+import io.newswire.gateway.SettableClock;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +19,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class IntakeIndexTest {
 
-    private final IntakeIndex index = new IntakeIndex();
+    private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+    private static final Duration WINDOW = Duration.ofDays(7);
+
+    private final SettableClock clock = new SettableClock(NOW);
+    private final IntakeIndex index = new IntakeIndex(clock, WINDOW);
 
     private static AcceptedReport ack(final UUID id, final String digest, final long offset) {
-        return new AcceptedReport(id, "reem", digest, 0, offset, Instant.parse("2026-11-24T12:00:00Z"));
+        return acceptedAt(id, digest, offset, NOW);
+    }
+
+    private static AcceptedReport acceptedAt(final UUID id, final String digest, final long offset, final Instant receivedAt) {
+        return new AcceptedReport(id, "reem", digest, 0, offset, receivedAt);
     }
 
     @Test
@@ -122,5 +132,69 @@ class IntakeIndexTest {
         // Then the retry started a write of its own and was accepted
         assertThat(writes).hasValue(1);
         assertThat(retry.join().join().offset()).isEqualTo(5);
+    }
+
+    @Test
+    void shouldForgetAnIdOnceItsAcceptanceIsOlderThanTheWindowAndEvictIt() {
+        // Given an id accepted now, and one accepted an hour earlier
+        final UUID older = UUID.randomUUID();
+        final UUID newer = UUID.randomUUID();
+        index.remember(acceptedAt(older, "d", 1, NOW.minus(Duration.ofHours(1))));
+        index.remember(ack(newer, "d", 2));
+
+        // When the clock passes the older one's window but not the newer one's
+        clock.advance(WINDOW.minus(Duration.ofMinutes(30)));
+
+        // Then the older is unknown even before a sweep, the sweep drops exactly it, and the newer stays
+        assertThat(index.find(older)).isEmpty();
+        assertThat(index.find(newer)).isPresent();
+        assertThat(index.evictExpired()).isEqualTo(1);
+        assertThat(index.size()).isEqualTo(1);
+        assertThat(index.find(newer)).isPresent();
+    }
+
+    @Test
+    void shouldKeepAnIdUpToTheEdgeOfTheWindow() {
+        final UUID id = UUID.randomUUID();
+        index.remember(ack(id, "d", 1));
+
+        clock.advance(WINDOW);
+        assertThat(index.find(id)).as("exactly one window old").isPresent();
+        assertThat(index.evictExpired()).isZero();
+
+        clock.advance(Duration.ofMillis(1));
+        assertThat(index.find(id)).isEmpty();
+    }
+
+    @Test
+    void shouldWriteAgainAResubmissionOlderThanTheWindowAndLetItsAcknowledgementWin() {
+        // Given an id accepted more than a window ago, not yet swept
+        final UUID id = UUID.randomUUID();
+        index.remember(ack(id, "d", 3));
+        clock.advance(WINDOW.plusSeconds(1));
+
+        // When it is submitted again
+        final AtomicInteger writes = new AtomicInteger();
+        final AcceptedReport answer = index.acceptOnce(id, () -> {
+            writes.incrementAndGet();
+            return CompletableFuture.completedFuture(acceptedAt(id, "d", 40, clock.instant()));
+        }).join();
+
+        // Then it is written again, and the new acknowledgement is now the one within the window
+        assertThat(writes).hasValue(1);
+        assertThat(answer.offset()).isEqualTo(40);
+        assertThat(index.find(id).orElseThrow().offset()).isEqualTo(40);
+        assertThat(index.evictExpired()).isZero();
+    }
+
+    @Test
+    void shouldNotRecordAnAcknowledgementAlreadyOlderThanTheWindow() {
+        // what the loader hands over from a partition whose timestamps are not in order
+        final UUID id = UUID.randomUUID();
+        index.remember(acceptedAt(id, "d", 1, NOW.minus(WINDOW).minusSeconds(1)));
+
+        assertThat(index.find(id)).isEmpty();
+        assertThat(index.size()).isZero();
+        assertThat(index.oldestRemembered()).isEqualTo(NOW.minus(WINDOW));
     }
 }

@@ -72,6 +72,15 @@ public final class NewswireConfig extends AbstractConfig {
     public static final String GATEWAY_MAX_CONCURRENT_REQUESTS_CONFIG = "gateway.max.concurrent.requests";
     private static final String GATEWAY_MAX_CONCURRENT_REQUESTS_DOC = "Requests handled at once; more get 503 at once, so a flood cannot exhaust the JVM.";
 
+    public static final String GATEWAY_IDEMPOTENCY_WINDOW_MS_CONFIG = "gateway.idempotency.window.ms";
+    private static final String GATEWAY_IDEMPOTENCY_WINDOW_MS_DOC = "How long the gateway remembers an accepted report (default 7 days: at least 7 days "
+            + "covers any offline queue). Within it a resubmission is answered with the first acknowledgement and other content "
+            + "under the id gets 409; after it the report is written again (processing drops a repeat with the same content by "
+            + "report id, and dead-letters one with other content). GET /v1/reports/{id} answers for the same window; an older "
+            + "report gets 404. At start the gateway reads only this much of newswire.reports.v1 and newswire.reports.status.v1, "
+            + "so its memory and start-up time follow one window of reports, not the whole topic. Keep it below the reports "
+            + "topic's retention (30 days).";
+
     public static final String METRICS_PORT_CONFIG = "metrics.port";
     private static final String METRICS_PORT_DOC = "Port of the Prometheus scrape endpoint (/metrics); 0 picks a free port.";
 
@@ -111,6 +120,8 @@ public final class NewswireConfig extends AbstractConfig {
             .define(GATEWAY_MAX_BODY_BYTES_CONFIG, Type.INT, 256 * 1024, Range.atLeast(1024), Importance.LOW, GATEWAY_MAX_BODY_BYTES_DOC)
             .define(GATEWAY_RATE_LIMIT_PER_MINUTE_CONFIG, Type.INT, 120, Range.atLeast(1), Importance.LOW, GATEWAY_RATE_LIMIT_PER_MINUTE_DOC)
             .define(GATEWAY_MAX_CONCURRENT_REQUESTS_CONFIG, Type.INT, 64, Range.atLeast(1), Importance.LOW, GATEWAY_MAX_CONCURRENT_REQUESTS_DOC)
+            .define(GATEWAY_IDEMPOTENCY_WINDOW_MS_CONFIG, Type.LONG, Duration.ofDays(7).toMillis(), Range.atLeast(1), Importance.MEDIUM,
+                    GATEWAY_IDEMPOTENCY_WINDOW_MS_DOC)
             .define(METRICS_PORT_CONFIG, Type.INT, 9464, Range.between(0, 65535), Importance.LOW, METRICS_PORT_DOC)
             .define(PROCESSING_APPLICATION_ID_CONFIG, Type.STRING, "newswire-processing", Importance.MEDIUM, PROCESSING_APPLICATION_ID_DOC)
             .define(PROCESSING_STATE_DIR_CONFIG, Type.STRING, "", Importance.LOW, PROCESSING_STATE_DIR_DOC)
@@ -200,6 +211,10 @@ public final class NewswireConfig extends AbstractConfig {
 
     public Duration dedupHorizon() {
         return Duration.ofMillis(getLong(DEDUP_HORIZON_MS_CONFIG));
+    }
+
+    public Duration gatewayIdempotencyWindow() {
+        return Duration.ofMillis(getLong(GATEWAY_IDEMPOTENCY_WINDOW_MS_CONFIG));
     }
 
     /** A copy with some values replaced: how `dev` points every component at the embedded stack. */

@@ -9,11 +9,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Reads a whole topic from the beginning on a background thread and keeps following it, handing each record
@@ -21,6 +25,9 @@ import java.util.function.Consumer;
  * every instance shares. No consumer group: every follower sees every partition.
  *
  * <p>A record that fails to deserialize is logged and skipped, so one bad record cannot stop the view.
+ *
+ * <p>A follower given a start time reads each partition from its first record with a timestamp at or after that
+ * time ({@code offsetsForTimes}), so a view kept for a window of time does not read the history before it.
  */
 public final class TopicFollower<K, V> implements AutoCloseable {
 
@@ -30,6 +37,7 @@ public final class TopicFollower<K, V> implements AutoCloseable {
     private final KafkaConsumer<K, V> consumer;
     private final Consumer<ConsumerRecord<K, V>> onRecord;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
+    private final Supplier<Instant> startAt;
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -39,7 +47,19 @@ public final class TopicFollower<K, V> implements AutoCloseable {
      */
     public TopicFollower(final String topic, final Map<String, Object> consumerConfig, final Deserializer<K> keys,
                          final Deserializer<V> values, final Consumer<ConsumerRecord<K, V>> onRecord) {
+        this(topic, consumerConfig, keys, values, onRecord, null);
+    }
+
+    /**
+     * As the other constructor, reading from a point in time instead of the beginning.
+     *
+     * @param startAt asked at each (re)start of reading; each partition is read from its first record stamped at or
+     *                after it (a later record with an older stamp is still handed over). Null: from the beginning
+     */
+    public TopicFollower(final String topic, final Map<String, Object> consumerConfig, final Deserializer<K> keys,
+                         final Deserializer<V> values, final Consumer<ConsumerRecord<K, V>> onRecord, final Supplier<Instant> startAt) {
         this.topic = topic;
+        this.startAt = startAt;
         final Map<String, Object> props = new java.util.HashMap<>(consumerConfig);
         props.remove("group.id");
         props.put("enable.auto.commit", false);
@@ -75,7 +95,7 @@ public final class TopicFollower<K, V> implements AutoCloseable {
                         throw e;
                     }
                 } catch (final RuntimeException e) {
-                    // a view must not die of a passing fault: read again from the beginning (the callbacks are idempotent)
+                    // a view must not die of a passing fault: read again from the start (the callbacks are idempotent)
                     LOG.warn("Follower of {} failed ({}); reading the topic again in 1 s", topic, e.toString());
                     sleep(1_000);
                 }
@@ -91,7 +111,7 @@ public final class TopicFollower<K, V> implements AutoCloseable {
             return; // closing
         }
         consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
+        seekToStart(partitions);
         final Map<TopicPartition, Long> endAtStart = consumer.endOffsets(partitions);
         while (running) {
             try {
@@ -103,6 +123,28 @@ public final class TopicFollower<K, V> implements AutoCloseable {
             if (caughtUp.getCount() > 0 && endAtStart.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
                 caughtUp.countDown();
             }
+        }
+    }
+
+    private void seekToStart(final List<TopicPartition> partitions) {
+        if (startAt == null) {
+            consumer.seekToBeginning(partitions);
+            return;
+        }
+        final long from = Math.max(0, startAt.get().toEpochMilli());
+        final Map<TopicPartition, Long> query = new HashMap<>();
+        partitions.forEach(p -> query.put(p, from));
+        final List<TopicPartition> nothingThatRecent = new ArrayList<>();
+        consumer.offsetsForTimes(query).forEach((partition, found) -> {
+            if (found == null) {
+                nothingThatRecent.add(partition);
+            } else {
+                consumer.seek(partition, found.offset());
+            }
+        });
+        if (!nothingThatRecent.isEmpty()) {
+            // never with an empty list: that means every assigned partition
+            consumer.seekToEnd(nothingThatRecent);
         }
     }
 
