@@ -39,8 +39,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>A registry that gives no answer while the writer's schema is fetched (down, timing out, overloaded: see
  * {@link SchemaRegistryException#isUnavailable()}) ends in a {@link RegistryUnavailableException} instead, after the
  * client's retries and within its call timeout: the record is not known to be bad, and reading it again once the
- * registry answers will succeed. Only ids not yet cached need the registry; a cached id never does. The partition and offset are not known here: Kafka's consumer adds them, wrapping this
- * exception in a {@code RecordDeserializationException} (see its {@code topicPartition()} and {@code offset()}), and
+ * registry answers will succeed. Only ids not yet cached need the registry; a cached id never does.
+ *
+ * <p>The partition and offset are not known here: Kafka's consumer adds them, wrapping these exceptions in a
+ * {@code RecordDeserializationException} (see its {@code topicPartition()} and {@code offset()}), and
  * a Kafka Streams {@code DeserializationExceptionHandler} receives the whole {@code ConsumerRecord} with this as the
  * cause. A null value (a tombstone) reads as null.
  *
