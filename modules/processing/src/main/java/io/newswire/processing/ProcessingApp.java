@@ -3,6 +3,7 @@ package io.newswire.processing;
 import io.newswire.processing.dedup.DedupSettings;
 import io.newswire.processing.deadletter.DeadLetterDeserializationHandler;
 import io.newswire.processing.deadletter.DeadLetterProcessingHandler;
+import io.newswire.processing.deadletter.FailedThreadHandler;
 import io.newswire.model.topics.Topics;
 import io.newswire.runtime.config.NewswireConfig;
 import io.newswire.runtime.kafka.KafkaClientConfigs;
@@ -12,9 +13,6 @@ import io.newswire.serde.NewswireSerdes;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +26,6 @@ import java.util.Properties;
  */
 public final class ProcessingApp implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ProcessingApp.class);
 
     private final KafkaStreams streams;
     private final NewswireSerdes serdes;
@@ -44,12 +41,9 @@ public final class ProcessingApp implements AutoCloseable {
         final NewswireSerdes serdes = NewswireSerdes.fromConfig(config.serdeConfig());
         final KafkaStreams streams = new KafkaStreams(ProcessingTopology.build(ProcessingSerdes.from(serdes),
                 dedupSettings(config), config.articlesRetention()), streamsConfig(config));
-        // a thread that dies of an unexpected error is replaced; with exactly-once its open transaction is aborted
-        // and the records are processed again, so nothing is lost or doubled
-        streams.setUncaughtExceptionHandler(error -> {
-            LOG.error("Stream thread failed; replacing it", error);
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+        // a dying thread is replaced (after waiting for the registry when an outage killed it); with exactly-once its
+        // open transaction is aborted and the records are processed again, so nothing is lost or doubled
+        streams.setUncaughtExceptionHandler(new FailedThreadHandler(serdes.registry(), () -> streams.state().isRunningOrRebalancing()));
         streams.start();
         return new ProcessingApp(streams, serdes);
     }

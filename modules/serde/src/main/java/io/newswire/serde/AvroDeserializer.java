@@ -30,16 +30,25 @@ import java.util.concurrent.ConcurrentHashMap;
  *       logical-type values (Utf8 strings, epoch millis), as Confluent's generic deserializer gives.</li>
  * </ul>
  *
- * <p>Bytes that are not in the wire format, a schema id the registry does not know, or a body that does not decode
- * end in a {@link SerializationException} whose message names the topic, the schema id when known, and the cause;
- * never a silent null. The partition and offset are not known here: Kafka's consumer adds them, wrapping this
- * exception in a {@code RecordDeserializationException} (see its {@code topicPartition()} and {@code offset()}), and
+ * <p>Bytes that are not in the wire format, a schema id the registry does not know, a body that does not decode, or
+ * a body with bytes left after the record end in a {@link SerializationException} whose message names the topic, the
+ * schema id when known, and the cause; never a silent null. Trailing bytes are always refused: Confluent's serializers
+ * never write them, so they mean a corrupt or foreign record, and reading the front of it would pass a wrong value
+ * on as good.
+ *
+ * <p>A registry that gives no answer while the writer's schema is fetched (down, timing out, overloaded: see
+ * {@link SchemaRegistryException#isUnavailable()}) ends in a {@link RegistryUnavailableException} instead, after the
+ * client's retries and within its call timeout: the record is not known to be bad, and reading it again once the
+ * registry answers will succeed. Only ids not yet cached need the registry; a cached id never does.
+ *
+ * <p>The partition and offset are not known here: Kafka's consumer adds them, wrapping these exceptions in a
+ * {@code RecordDeserializationException} (see its {@code topicPartition()} and {@code offset()}), and
  * a Kafka Streams {@code DeserializationExceptionHandler} receives the whole {@code ConsumerRecord} with this as the
  * cause. A null value (a tombstone) reads as null.
  *
  * <p>Configured by class name ({@code value.deserializer}) with Confluent's keys: {@code schema.registry.url} and
  * the client settings, {@code specific.avro.reader} (default false), {@code specific.avro.value.type} /
- * {@code specific.avro.key.type} (a generated class to read into) and {@code avro.fail.on.trailing.data}.
+ * {@code specific.avro.key.type} (a generated class to read into).
  * A schema id in the record header {@code __value_schema_id} / {@code __key_schema_id} (Confluent's header framing,
  * id form) is read too. Programmatic use: {@link #AvroDeserializer(SchemaRegistryClient, Class)}, {@link #generic}.
  *
@@ -50,7 +59,6 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
     public static final String SPECIFIC_AVRO_READER_CONFIG = "specific.avro.reader";
     public static final String SPECIFIC_AVRO_VALUE_TYPE_CONFIG = "specific.avro.value.type";
     public static final String SPECIFIC_AVRO_KEY_TYPE_CONFIG = "specific.avro.key.type";
-    public static final String FAIL_ON_TRAILING_DATA_CONFIG = "avro.fail.on.trailing.data";
     /** Headers in which Confluent's header framing carries the schema id. */
     public static final String VALUE_SCHEMA_ID_HEADER = "__value_schema_id";
     public static final String KEY_SCHEMA_ID_HEADER = "__key_schema_id";
@@ -61,8 +69,7 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
     private Class<?> targetType;
     private Schema readerSchema;
     private boolean isKey;
-    private boolean failOnTrailingData;
-    private final Map<Integer, DatumReader<T>> readers = new ConcurrentHashMap<>();
+    private final Map<Integer, WriterReader<T>> readers = new ConcurrentHashMap<>();
 
     /** For Kafka's {@code value.deserializer} / {@code key.deserializer} class-name configuration; {@link #configure} follows. */
     public AvroDeserializer() {
@@ -111,7 +118,6 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
     public void configure(final Map<String, ?> configs, final boolean key) {
         this.isKey = key;
         try {
-            this.failOnTrailingData = SchemaRegistryClientConfig.flag(configs, FAIL_ON_TRAILING_DATA_CONFIG, false);
             if (targetType == null && readerSchema == null) {
                 this.specific = SchemaRegistryClientConfig.flag(configs, SPECIFIC_AVRO_READER_CONFIG, false);
                 final String typeKey = key ? SPECIFIC_AVRO_KEY_TYPE_CONFIG : SPECIFIC_AVRO_VALUE_TYPE_CONFIG;
@@ -176,26 +182,34 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
             throw new SerializationException("AvroDeserializer for topic " + topic
                     + " is not configured: call configure() or build it with a SchemaRegistryClient");
         }
-        final DatumReader<T> reader = readerFor(topic, id);
+        final WriterReader<T> reader = readerFor(topic, id);
+        final int bodySize = data.length - offset;
+        final T value;
+        final int left;
         try {
-            final BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, offset, data.length - offset, null);
-            final T value = reader.read(null, decoder);
-            if (failOnTrailingData && !decoder.isEnd()) {
-                throw new SerializationException("Topic " + topic + ": " + (data.length - offset) + "-byte Avro body written with schema id "
-                        + id + " has bytes left after the record (" + FAIL_ON_TRAILING_DATA_CONFIG + " is on)");
-            }
-            return value;
-        } catch (final SerializationException e) {
-            throw e;
+            final BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, offset, bodySize, null);
+            value = reader.reader().read(null, decoder);
+            left = decoder.isEnd() ? 0 : decoder.inputStream().available();
         } catch (final IOException | RuntimeException e) {
             // EOF for a truncated body; AvroRuntimeException, index or length errors for corrupt bytes
-            throw new SerializationException("Topic " + topic + ": cannot decode the " + (data.length - offset)
-                    + "-byte Avro body written with schema id " + id + " (" + writerName(id) + ") as " + readerName() + ": " + e, e);
+            throw new SerializationException("Topic " + topic + ": cannot decode the " + bodySize + "-byte Avro body written with schema id "
+                    + id + " (writer " + reader.writerName() + ") as " + readerName() + ": " + e, e);
         }
+        if (left > 0) {
+            throw new SerializationException("Topic " + topic + ": the " + bodySize + "-byte Avro body written with schema id " + id
+                    + " (writer " + reader.writerName() + ") holds a whole record in its first " + (bodySize - left) + " bytes and "
+                    + left + " byte(s) after it; a record in the wire format ends where its Avro body ends, so it is corrupt"
+                    + " or not what it claims to be");
+        }
+        return value;
     }
 
-    private DatumReader<T> readerFor(final String topic, final int id) {
-        final DatumReader<T> cached = readers.get(id);
+    /**
+     * The reader for a writer schema id, made once. The registry is asked outside any map computation: a lookup that
+     * blocks and retries must not hold a map bin (and other ids' readers) while it sleeps.
+     */
+    private WriterReader<T> readerFor(final String topic, final int id) {
+        final WriterReader<T> cached = readers.get(id);
         if (cached != null) {
             return cached;
         }
@@ -203,13 +217,18 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
         try {
             writer = registry.schemaById(id);
         } catch (final SchemaRegistryException e) {
+            if (e.isUnavailable()) {
+                throw new RegistryUnavailableException("Topic " + topic + ": the schema registry at " + registry.baseUrl()
+                        + " gave no answer for schema id " + id + ", so the record cannot be read yet (it is not known to be bad): "
+                        + e.getMessage(), e);
+            }
             final String why = e.isNotFound() ? "unknown schema id " + id + " (the registry at " + registry.baseUrl() + " has no such id)"
                     : "cannot fetch schema id " + id;
             throw new SerializationException("Topic " + topic + ": " + why + ": " + e.getMessage(), e);
         }
-        final DatumReader<T> reader = newReader(topic, id, writer);
-        final DatumReader<T> raced = readers.putIfAbsent(id, reader);
-        return raced != null ? raced : reader;
+        final WriterReader<T> made = new WriterReader<>(writer.getFullName(), newReader(topic, id, writer));
+        final WriterReader<T> raced = readers.putIfAbsent(id, made);
+        return raced != null ? raced : made;
     }
 
     @SuppressWarnings("unchecked")
@@ -227,16 +246,6 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
         return new SpecificDatumReader<>(writer, model.getSchema(type), model);
     }
 
-    private String writerName(final int id) {
-        final Schema writer;
-        try {
-            writer = registry.schemaById(id);
-        } catch (final RuntimeException e) {
-            return "writer schema unknown";
-        }
-        return "writer " + writer.getFullName();
-    }
-
     private String readerName() {
         if (targetType != null) {
             return targetType.getName();
@@ -245,6 +254,10 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
             return "generic " + readerSchema.getFullName();
         }
         return specific ? "its generated class" : "a generic record";
+    }
+
+    /** A reader resolving one writer schema into the reader's, and the writer's name for error messages. */
+    private record WriterReader<T>(String writerName, DatumReader<T> reader) {
     }
 
     private static Class<?> generatedClass(final String key, final Object type) {

@@ -34,6 +34,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Usable by class name ({@code value.serializer}) with {@link #configure}, or built with a shared
  * {@link SchemaRegistryClient}. After the first record of a schema, serializing makes no HTTP call.
  *
+ * <p>When the registry gives no answer while a schema id is looked up, serializing fails with
+ * {@link RegistryUnavailableException} (after the client's retries, within its call timeout): nothing is wrong with
+ * the record, and the same call succeeds once the registry answers.
+ *
  * @param <T> a SpecificRecord class, or GenericRecord
  */
 public final class AvroSerializer<T> implements Serializer<T> {
@@ -153,8 +157,12 @@ public final class AvroSerializer<T> implements Serializer<T> {
                     + subject + " (" + whatTheSubjectHolds(subject) + ") and " + AUTO_REGISTER_SCHEMAS_CONFIG
                     + " is off; register it first (newswire schemas register)");
         } catch (final SchemaRegistryException e) {
-            throw new SerializationException("Topic " + topic + ": cannot get a schema id for " + schema.getFullName()
-                    + " under subject " + subject + ": " + e.getMessage(), e);
+            final String message = "Topic " + topic + ": cannot get a schema id for " + schema.getFullName()
+                    + " under subject " + subject + ": " + e.getMessage();
+            if (e.isUnavailable()) {
+                throw new RegistryUnavailableException(message, e);
+            }
+            throw new SerializationException(message, e);
         }
     }
 

@@ -24,13 +24,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A client for the Confluent Schema Registry REST API, as served by Confluent's registry or Apicurio's ccompat API.
  *
  * <p>Ids are cached both ways (schema to id per subject, id to schema), so serializing and deserializing make no
  * HTTP call once a schema has been seen. Requests that fail with 5xx, 408, 429 or an I/O error (a timeout
- * included) are retried with exponential backoff, a bounded number of times; other 4xx answers are not retried.
+ * included) are retried with exponential backoff, a bounded number of times and within one time budget per request
+ * ({@link SchemaRegistryClientConfig#callTimeout()}, every attempt and wait included); other 4xx answers are not
+ * retried. The caches are filled after the HTTP call returns, never from inside a map's {@code computeIfAbsent}: a
+ * call that blocks and sleeps there would hold up other keys' lookups, and two threads asking for one id at once
+ * may both ask the registry (the answer is the same).
  * Every failure is a {@link SchemaRegistryException} saying what was asked, of which subject and version, and what
  * the registry answered; a refused registration (409) also says what is incompatible, asked of the registry's
  * compatibility endpoint.
@@ -66,6 +71,8 @@ public final class SchemaRegistryClient implements AutoCloseable {
     private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
     private static final String ACCEPT = CONTENT_TYPE + ", application/vnd.schemaregistry+json; qs=0.9, application/json; qs=0.5";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** An attempt given less than this is not worth starting. */
+    private static final long MIN_ATTEMPT_MS = 50;
 
     private final SchemaRegistryClientConfig config;
     private final HttpClient http;
@@ -75,7 +82,7 @@ public final class SchemaRegistryClient implements AutoCloseable {
     /** @param config where the registry is and how to talk to it */
     public SchemaRegistryClient(final SchemaRegistryClientConfig config) {
         this.config = Objects.requireNonNull(config, "config");
-        final HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(config.requestTimeout());
+        final HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(min(config.requestTimeout(), config.callTimeout()));
         config.sslContext().ifPresent(builder::sslContext);
         this.http = builder.build();
     }
@@ -310,30 +317,42 @@ public final class SchemaRegistryClient implements AutoCloseable {
         return value.asInt();
     }
 
-    /** Sends a request, retrying what may pass (5xx, 408, 429, I/O errors) with exponential backoff. */
+    /**
+     * Sends a request, retrying what may pass (5xx, 408, 429, I/O errors) with exponential backoff, until the
+     * attempts or the call's time budget run out. Each attempt's timeout is cut to what is left of the budget, and a
+     * wait that would end past it is not started: the call fails at once instead.
+     */
     private JsonNode send(final Request request) {
         final URI uri = URI.create(config.baseUrl() + request.path);
+        final long started = System.nanoTime();
+        final long deadline = started + config.callTimeout().toNanos();
         Duration backoff = config.initialBackoff();
         for (int attempt = 1; ; attempt++) {
-            final boolean lastAttempt = attempt >= config.maxAttempts();
             Duration wait = backoff;
             try {
-                final HttpResponse<String> response = http.send(build(request, uri), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                final HttpResponse<String> response = http.send(build(request, uri, left(deadline)),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 final int status = response.statusCode();
                 if (status / 100 == 2) {
                     return json(response.body(), request, status);
                 }
-                if (!retriable(status) || lastAttempt) {
-                    throw failure(request, status, response.body(), attempt);
+                if (retriable(status)) {
+                    wait = retryAfter(response).orElse(backoff);
                 }
-                wait = retryAfter(response).orElse(backoff);
+                if (!retriable(status) || attempt >= config.maxAttempts()) {
+                    throw failure(request, status, response.body(), attempt, "");
+                }
+                if (!fitsBefore(deadline, wait)) {
+                    throw failure(request, status, response.body(), attempt, outOfTime(started));
+                }
                 LOG.warn("Schema registry answered HTTP {} to {} {}; attempt {} of {}, next in {} ms", status, request.method, uri,
                         attempt, config.maxAttempts(), wait.toMillis());
             } catch (final IOException e) {
-                if (lastAttempt) {
+                final boolean noTimeLeft = attempt < config.maxAttempts() && !fitsBefore(deadline, wait);
+                if (attempt >= config.maxAttempts() || noTimeLeft) {
                     throw new SchemaRegistryException("Schema registry at " + config.baseUrl() + " could not be reached to "
-                            + request.what + where(request) + " after " + attempt + " attempt(s): " + e, SchemaRegistryException.NO_RESPONSE,
-                            -1, request.subject, request.version, e);
+                            + request.what + where(request) + " after " + attempt + " attempt(s)" + (noTimeLeft ? outOfTime(started) : "")
+                            + ": " + e, SchemaRegistryException.NO_RESPONSE, -1, request.subject, request.version, e);
                 }
                 LOG.warn("Schema registry request {} {} failed ({}); attempt {} of {}, next in {} ms", request.method, uri, e,
                         attempt, config.maxAttempts(), wait.toMillis());
@@ -347,8 +366,24 @@ public final class SchemaRegistryClient implements AutoCloseable {
         }
     }
 
-    private HttpRequest build(final Request request, final URI uri) {
-        final HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(config.requestTimeout())
+    /** What is left of the call's budget, at least 1 ms (HttpRequest refuses a zero timeout). */
+    private static Duration left(final long deadline) {
+        return Duration.ofNanos(Math.max(TimeUnit.MILLISECONDS.toNanos(1), deadline - System.nanoTime()));
+    }
+
+    /** Whether a wait and at least a short attempt after it still fit in the call's budget. */
+    private static boolean fitsBefore(final long deadline, final Duration wait) {
+        return System.nanoTime() + wait.toNanos() + TimeUnit.MILLISECONDS.toNanos(MIN_ATTEMPT_MS) < deadline;
+    }
+
+    /** Says, for the error, that the time budget (not the attempt count) ended the call. */
+    private String outOfTime(final long started) {
+        return " in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms, the whole time a call may take ("
+                + SchemaRegistryClientConfig.CALL_TIMEOUT_MS_CONFIG + "=" + config.callTimeout().toMillis() + ")";
+    }
+
+    private HttpRequest build(final Request request, final URI uri, final Duration left) {
+        final HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(min(config.requestTimeout(), left))
                 .header("Accept", ACCEPT)
                 .method(request.method, request.body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(request.body, StandardCharsets.UTF_8));
@@ -386,7 +421,8 @@ public final class SchemaRegistryClient implements AutoCloseable {
         }
     }
 
-    private SchemaRegistryException failure(final Request request, final int status, final String body, final int attempts) {
+    private SchemaRegistryException failure(final Request request, final int status, final String body, final int attempts,
+                                            final String givenUp) {
         int errorCode = -1;
         String message = abbreviate(body);
         try {
@@ -399,8 +435,8 @@ public final class SchemaRegistryClient implements AutoCloseable {
         final StringBuilder text = new StringBuilder("Schema registry at ").append(config.baseUrl()).append(" refused to ")
                 .append(request.what).append(where(request)).append(": HTTP ").append(status).append(", error_code ")
                 .append(errorCode).append(": ").append(message);
-        if (attempts > 1) {
-            text.append(" (after ").append(attempts).append(" attempts)");
+        if (attempts > 1 || !givenUp.isEmpty()) {
+            text.append(" (after ").append(attempts).append(attempts == 1 ? " attempt" : " attempts").append(givenUp).append(')');
         }
         if (status == 409 && request.conflictSchema != null && request.subject != null) {
             text.append(". ").append(incompatibility(request.subject, request.conflictSchema));

@@ -27,9 +27,13 @@ import java.util.Optional;
  * @param requestTimeout timeout of one HTTP request (connect and answer)
  * @param maxAttempts    attempts for a request that fails with 5xx, 429 or an I/O error (timeouts included); at least 1
  * @param initialBackoff wait before the second attempt; doubles after each, up to {@link #maxBackoff()}
+ * @param callTimeout    the longest one registry request may take, every attempt, attempt timeout and wait between
+ *                       attempts included: a request still failing then fails. Serializers run on threads that must not
+ *                       stall (a Kafka Streams thread inside its transaction, a gateway request), so this bounds them.
  */
 public record SchemaRegistryClientConfig(URI baseUrl, Optional<String> basicAuth, Optional<SSLContext> sslContext,
-                                         Duration requestTimeout, int maxAttempts, Duration initialBackoff) {
+                                         Duration requestTimeout, int maxAttempts, Duration initialBackoff,
+                                         Duration callTimeout) {
 
     public static final String URL_CONFIG = "schema.registry.url";
     public static final String BASIC_AUTH_SOURCE_CONFIG = "basic.auth.credentials.source";
@@ -47,10 +51,17 @@ public record SchemaRegistryClientConfig(URI baseUrl, Optional<String> basicAuth
     public static final String MAX_ATTEMPTS_CONFIG = "schema.registry.max.attempts";
     /** Confluent's first retry wait. */
     public static final String RETRIES_WAIT_MS_CONFIG = "retries.wait.ms";
+    /** Newswire's own: the whole time one registry request may take, retries included ({@link #callTimeout()}). */
+    public static final String CALL_TIMEOUT_MS_CONFIG = "schema.registry.call.timeout.ms";
 
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
     public static final int DEFAULT_MAX_ATTEMPTS = 4;
     public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(200);
+    /**
+     * Half of Kafka Streams' transaction timeout under exactly-once (10 s): a stream thread blocked on the registry
+     * gives up while its transaction is still alive, and fails cleanly instead of being fenced.
+     */
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration BACKOFF_CAP = Duration.ofSeconds(5);
 
     public SchemaRegistryClientConfig {
@@ -59,6 +70,7 @@ public record SchemaRegistryClientConfig(URI baseUrl, Optional<String> basicAuth
         Objects.requireNonNull(sslContext, "sslContext");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(initialBackoff, "initialBackoff");
+        Objects.requireNonNull(callTimeout, "callTimeout");
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
         }
@@ -68,15 +80,24 @@ public record SchemaRegistryClientConfig(URI baseUrl, Optional<String> basicAuth
         if (initialBackoff.isNegative()) {
             throw new IllegalArgumentException("initialBackoff must not be negative, got " + initialBackoff);
         }
+        if (callTimeout.isZero() || callTimeout.isNegative()) {
+            throw new IllegalArgumentException("callTimeout must be positive, got " + callTimeout);
+        }
         final String url = baseUrl.toString();
         // one canonical form: no trailing slash, so paths are appended as "/subjects/..."
         baseUrl = url.endsWith("/") ? URI.create(url.substring(0, url.length() - 1)) : baseUrl;
     }
 
+    /** As the canonical constructor, with the {@link #DEFAULT_CALL_TIMEOUT default call timeout}. */
+    public SchemaRegistryClientConfig(final URI baseUrl, final Optional<String> basicAuth, final Optional<SSLContext> sslContext,
+                                      final Duration requestTimeout, final int maxAttempts, final Duration initialBackoff) {
+        this(baseUrl, basicAuth, sslContext, requestTimeout, maxAttempts, initialBackoff, DEFAULT_CALL_TIMEOUT);
+    }
+
     /** Plain HTTP (or https with the JVM's trust), no auth, default timeouts and retries. */
     public static SchemaRegistryClientConfig of(final String url) {
         return new SchemaRegistryClientConfig(URI.create(url.trim()), Optional.empty(), Optional.empty(),
-                DEFAULT_REQUEST_TIMEOUT, DEFAULT_MAX_ATTEMPTS, DEFAULT_INITIAL_BACKOFF);
+                DEFAULT_REQUEST_TIMEOUT, DEFAULT_MAX_ATTEMPTS, DEFAULT_INITIAL_BACKOFF, DEFAULT_CALL_TIMEOUT);
     }
 
     /**
@@ -90,6 +111,8 @@ public record SchemaRegistryClientConfig(URI baseUrl, Optional<String> basicAuth
      *       on Java 9+ also loads PKCS12 files): an SSLContext trusting that store.</li>
      *   <li>{@code http.read.timeout.ms}, {@code max.retries}, {@code retries.wait.ms}: as Confluent's client, but with
      *       shorter defaults (10 s, 3 retries, 200 ms) because the serializer's caller is waiting.</li>
+     *   <li>{@code schema.registry.call.timeout.ms} (default 5000): the bound on a whole request, retries included;
+     *       an attempt's own timeout is cut to what is left of it.</li>
      * </ul>
      *
      * @throws IllegalArgumentException naming the key when a value is missing or unusable
@@ -114,17 +137,27 @@ public record SchemaRegistryClientConfig(URI baseUrl, Optional<String> basicAuth
                 ? (int) number(configs, MAX_RETRIES_CONFIG, DEFAULT_MAX_ATTEMPTS - 1) + 1
                 : (int) number(configs, MAX_ATTEMPTS_CONFIG, DEFAULT_MAX_ATTEMPTS);
         final Duration backoff = Duration.ofMillis(number(configs, RETRIES_WAIT_MS_CONFIG, DEFAULT_INITIAL_BACKOFF.toMillis()));
-        return new SchemaRegistryClientConfig(baseUrl, basicAuth, ssl, timeout, attempts, backoff);
+        final Duration callTimeout = Duration.ofMillis(number(configs, CALL_TIMEOUT_MS_CONFIG, DEFAULT_CALL_TIMEOUT.toMillis()));
+        if (callTimeout.isZero()) {
+            throw new IllegalArgumentException(CALL_TIMEOUT_MS_CONFIG + " must be at least 1");
+        }
+        return new SchemaRegistryClientConfig(baseUrl, basicAuth, ssl, timeout, attempts, backoff, callTimeout);
     }
 
     /** A copy with other retry settings (tests use a tiny backoff). */
     public SchemaRegistryClientConfig withRetries(final int attempts, final Duration firstBackoff) {
-        return new SchemaRegistryClientConfig(baseUrl, basicAuth, sslContext, requestTimeout, attempts, firstBackoff);
+        return new SchemaRegistryClientConfig(baseUrl, basicAuth, sslContext, requestTimeout, attempts, firstBackoff, callTimeout);
+    }
+
+    /** A copy with another bound on a whole call. */
+    public SchemaRegistryClientConfig withCallTimeout(final Duration timeout) {
+        return new SchemaRegistryClientConfig(baseUrl, basicAuth, sslContext, requestTimeout, maxAttempts, initialBackoff, timeout);
     }
 
     /** A copy with basic auth credentials ({@code user:password}). */
     public SchemaRegistryClientConfig withBasicAuth(final String userInfo) {
-        return new SchemaRegistryClientConfig(baseUrl, Optional.of(userInfo), sslContext, requestTimeout, maxAttempts, initialBackoff);
+        return new SchemaRegistryClientConfig(baseUrl, Optional.of(userInfo), sslContext, requestTimeout, maxAttempts, initialBackoff,
+                callTimeout);
     }
 
     /** The longest wait between two attempts. */
@@ -138,7 +171,8 @@ public record SchemaRegistryClientConfig(URI baseUrl, Optional<String> basicAuth
         return "SchemaRegistryClientConfig[baseUrl=" + baseUrl
                 + ", basicAuth=" + basicAuth.map(u -> u.split(":", 2)[0] + ":****").orElse("none")
                 + ", tls=" + (sslContext.isPresent() ? "truststore" : "default")
-                + ", requestTimeout=" + requestTimeout + ", maxAttempts=" + maxAttempts + ", initialBackoff=" + initialBackoff + ']';
+                + ", requestTimeout=" + requestTimeout + ", maxAttempts=" + maxAttempts + ", initialBackoff=" + initialBackoff
+                + ", callTimeout=" + callTimeout + ']';
     }
 
     /** A setting as a string, or the fallback when absent. */

@@ -65,4 +65,13 @@ public final class SchemaRegistryException extends RuntimeException {
     public boolean isNotFound() {
         return status == 404;
     }
+
+    /**
+     * True when the registry gave no answer about what was asked: no response (refused, timed out, interrupted),
+     * 5xx, 408 or 429 after the client's retries, or 401/403 (our credentials, not the request). The request is not
+     * known to be wrong, and the same request may succeed later; a serializer must not treat its record as bad.
+     */
+    public boolean isUnavailable() {
+        return status == NO_RESPONSE || status >= 500 || status == 408 || status == 429 || status == 401 || status == 403;
+    }
 }

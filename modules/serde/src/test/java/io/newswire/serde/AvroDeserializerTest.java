@@ -166,16 +166,59 @@ class AvroDeserializerTest {
     }
 
     @Test
-    void shouldRejectTrailingBytesOnlyWhenAskedTo() {
+    void shouldRejectAValidRecordFollowedByTrailingBytes() {
+        // Given a valid record with three bytes appended after its Avro body
         final byte[] valid = serializer.serialize(TOPIC, TestReports.arabicReport());
         final byte[] padded = Arrays.copyOf(valid, valid.length + 3);
-        final AvroDeserializer<CorrespondentReport> strict = new AvroDeserializer<>();
-        strict.configure(Map.of("schema.registry.url", fake.url(), "specific.avro.reader", true, "avro.fail.on.trailing.data", true), false);
+        final int id = ConfluentWireFormat.schemaId(valid);
+        final int body = valid.length - ConfluentWireFormat.HEADER_SIZE;
+        final AvroDeserializer<Object> byClassName = new AvroDeserializer<>();
+        byClassName.configure(Map.of("schema.registry.url", fake.url(), "specific.avro.reader", true), false);
 
-        assertThat(reports.deserialize(TOPIC, padded)).isEqualTo(TestReports.arabicReport());
-        assertThatThrownBy(() -> strict.deserialize(TOPIC, padded))
-                .isInstanceOf(SerializationException.class)
-                .hasMessageContaining("bytes left");
+        // Then both a programmatic deserializer and one configured by class name refuse it, saying where the record
+        // ends and how much is left; neither hands back the record in front of the extra bytes
+        for (final AvroDeserializer<?> deserializer : List.of(reports, byClassName)) {
+            assertThatThrownBy(() -> deserializer.deserialize(TOPIC, padded))
+                    .isExactlyInstanceOf(SerializationException.class)
+                    .hasMessage("Topic " + TOPIC + ": the " + (body + 3) + "-byte Avro body written with schema id " + id
+                            + " (writer " + CorrespondentReport.getClassSchema().getFullName() + ") holds a whole record in its first "
+                            + body + " bytes and 3 byte(s) after it; a record in the wire format ends where its Avro body ends,"
+                            + " so it is corrupt or not what it claims to be");
+        }
+        assertThat(reports.deserialize(TOPIC, valid)).isEqualTo(TestReports.arabicReport());
+    }
+
+    @Test
+    void shouldSayTheRegistryIsUnavailableNotThatTheRecordIsBadWhenTheWriterSchemaCannotBeFetched() {
+        // Given a record written by another process (so the id is not cached here) and a registry failing every attempt
+        final byte[] bytes = new AvroSerializer<CorrespondentReport>(fake.client(), true, false).serialize(TOPIC, TestReports.arabicReport());
+        fake.failNext(3, 503);
+
+        // Then reading fails as "registry unavailable", naming the id
+        assertThatThrownBy(() -> reports.deserialize(TOPIC, bytes))
+                .isInstanceOf(RegistryUnavailableException.class)
+                .hasMessageContaining("schema id " + ConfluentWireFormat.schemaId(bytes))
+                .hasMessageContaining("HTTP 503");
+
+        // And once the registry answers, the same bytes read: no failure was remembered
+        assertThat(reports.deserialize(TOPIC, bytes)).isEqualTo(TestReports.arabicReport());
+    }
+
+    @Test
+    void shouldSayTheRegistryIsUnavailableWhenNothingListens() {
+        final byte[] bytes = new AvroSerializer<CorrespondentReport>(fake.client(), true, false).serialize(TOPIC, TestReports.arabicReport());
+        fake.close();
+
+        assertThatThrownBy(() -> reports.deserialize(TOPIC, bytes))
+                .isInstanceOf(RegistryUnavailableException.class)
+                .hasMessageContaining("could not be reached");
+    }
+
+    @Test
+    void shouldCallAnIdTheRegistryDoesNotKnowABadRecordNotAnOutage() {
+        assertThatThrownBy(() -> reports.deserialize(TOPIC, ConfluentWireFormat.frame(4242, new byte[] {2, 4})))
+                .isExactlyInstanceOf(SerializationException.class)
+                .hasMessageContaining("unknown schema id 4242");
     }
 
     @Test

@@ -182,6 +182,32 @@ class AvroSerializerTest {
     }
 
     @Test
+    void shouldSayTheRegistryIsUnavailableWhenItCannotGetASchemaIdAndWriteOnceItAnswers() {
+        // Given a production serializer whose schema id is not cached, and a registry failing every attempt
+        fake.registerDirectly(TOPIC + "-value", CorrespondentReport.getClassSchema());
+        final AvroSerializer<CorrespondentReport> production = new AvroSerializer<>(registry, false, false);
+        fake.failNext(3, 503);
+
+        // Then the failure says "registry unavailable", not "bad record"
+        assertThatThrownBy(() -> production.serialize(TOPIC, TestReports.arabicReport()))
+                .isInstanceOf(RegistryUnavailableException.class)
+                .hasMessageContaining(TOPIC + "-value")
+                .hasMessageContaining("HTTP 503");
+        // and the same call goes through once it answers
+        assertThat(production.serialize(TOPIC, TestReports.arabicReport())).startsWith(0);
+    }
+
+    @Test
+    void shouldKeepAnIncompatibleSchemaABadRecordNotAnOutage() {
+        fake.registerDirectly(TOPIC + "-value", TestReports.dispatchV1());
+
+        assertThatThrownBy(() -> new AvroSerializer<Object>(registry, true, false).serialize(TOPIC,
+                new GenericData.Record(TestReports.dispatchBreaking())))
+                .isExactlyInstanceOf(SerializationException.class)
+                .hasMessageContaining("HTTP 409");
+    }
+
+    @Test
     void shouldSayItIsNotConfiguredWhenUsedBeforeConfigure() {
         assertThatThrownBy(() -> new AvroSerializer<CorrespondentReport>().serialize(TOPIC, TestReports.arabicReport()))
                 .isInstanceOf(SerializationException.class)

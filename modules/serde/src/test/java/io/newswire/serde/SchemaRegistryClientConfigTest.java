@@ -43,6 +43,18 @@ class SchemaRegistryClientConfigTest {
     }
 
     @Test
+    void shouldReadTheCallTimeoutAndDefaultItWellUnderTheStreamsTransactionTimeout() {
+        assertThat(SchemaRegistryClientConfig.fromMap(Map.of("schema.registry.url", "http://r:8081")).callTimeout())
+                .isEqualTo(Duration.ofSeconds(5));
+        assertThat(SchemaRegistryClientConfig.fromMap(Map.of("schema.registry.url", "http://r:8081",
+                "schema.registry.call.timeout.ms", "1500")).callTimeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThatThrownBy(() -> SchemaRegistryClientConfig.fromMap(Map.of("schema.registry.url", "http://r:8081",
+                "schema.registry.call.timeout.ms", "0")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("schema.registry.call.timeout.ms");
+    }
+
+    @Test
     void shouldTakeCredentialsFromTheUrlAndKeepThemOutOfTheBaseUrlWhenTheSourceIsUrl() {
         final SchemaRegistryClientConfig config = SchemaRegistryClientConfig.fromMap(Map.of(
                 "schema.registry.url", "https://svc:p%40ss@registry.example:8443/api",

@@ -223,6 +223,55 @@ class SchemaRegistryClientTest {
     }
 
     @Test
+    void shouldStopRetryingWhenTheCallTimeoutIsSpentEvenWithAttemptsLeft() {
+        // Given a registry failing every time, and a client allowed 10 attempts (100, 200, 400 ms... apart) but 600 ms
+        fake.failNext(20, 503);
+        final SchemaRegistryClient bounded = new SchemaRegistryClient(SchemaRegistryClientConfig.of(fake.url())
+                .withRetries(10, Duration.ofMillis(100)).withCallTimeout(Duration.ofMillis(600)));
+
+        // When it asks
+        final long started = System.nanoTime();
+        assertThatThrownBy(() -> bounded.versions("dispatch-value"))
+                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.isUnavailable()).isTrue())
+                .hasMessageContaining("HTTP 503")
+                .hasMessageContaining("schema.registry.call.timeout.ms=600");
+        final long tookMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
+
+        // Then it gave up within the budget, after the attempts that fit (3: the next wait, 400 ms, would end past it)
+        assertThat(tookMs).isLessThan(600);
+        assertThat(fake.requests()).hasSize(3);
+    }
+
+    @Test
+    void shouldCutAnAttemptsTimeoutToWhatIsLeftOfTheCallTimeout() {
+        // Given a registry that answers only after 3 s, and a client whose requests may take 10 s but whose calls 500 ms
+        fake.delayNext(Duration.ofSeconds(3));
+        final SchemaRegistryClient bounded = new SchemaRegistryClient(SchemaRegistryClientConfig.of(fake.url())
+                .withCallTimeout(Duration.ofMillis(500)));
+
+        // Then the call fails as "no response" at about 500 ms instead of waiting for the slow answer
+        final long started = System.nanoTime();
+        assertThatThrownBy(() -> bounded.versions("dispatch-value"))
+                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
+                    assertThat(e.status()).isEqualTo(SchemaRegistryException.NO_RESPONSE);
+                    assertThat(e.isUnavailable()).isTrue();
+                })
+                .hasMessageContaining("schema.registry.call.timeout.ms=500");
+        assertThat(Duration.ofNanos(System.nanoTime() - started).toMillis()).isBetween(450L, 1_500L);
+    }
+
+    @Test
+    void shouldTellAnAbsentRegistryFromAnAnswerAboutTheRequest() {
+        // 404 and 409 are answers about what was asked; 5xx, 429, 408, 401/403 and no response are not
+        assertThat(new SchemaRegistryException("x", 404, 40403, null).isUnavailable()).isFalse();
+        assertThat(new SchemaRegistryException("x", 409, 409, null).isUnavailable()).isFalse();
+        assertThat(new SchemaRegistryException("x", 422, 42201, null).isUnavailable()).isFalse();
+        for (final int status : new int[] {SchemaRegistryException.NO_RESPONSE, 500, 503, 429, 408, 401, 403}) {
+            assertThat(new SchemaRegistryException("x", status, -1, null).isUnavailable()).as("status %d", status).isTrue();
+        }
+    }
+
+    @Test
     void shouldSayTheRegistryIsUnreachableAfterEveryAttemptFailed() throws Exception {
         // Given a port nothing listens on
         final int port;

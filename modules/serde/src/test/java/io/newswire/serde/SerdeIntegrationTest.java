@@ -4,8 +4,9 @@ import io.newswire.model.CorrespondentReport;
 import io.newswire.model.topics.Topics;
 import io.newswire.testkit.NewswireStack;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.DecoderFactory;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -15,6 +16,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -25,6 +27,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -162,31 +165,52 @@ class SerdeIntegrationTest {
     }
 
     @Test
-    void shouldReadARecordWrittenWithV1UsingAV2ReaderAfterABackwardCompatibleChangeThroughTheRegistry() {
-        // Given a topic whose subject is BACKWARD, and a record written with v1
+    void shouldReadReportsWrittenWithAnOlderAndANewerSchemaIntoTodaysGeneratedClassThroughTheRegistry() throws Exception {
+        // Given a BACKWARD subject whose versions are: an older report schema (before flaggedUrgent and timeZone), today's
+        // generated class, and a newer one (a field added with a default)
         final String topic = STACK.uniqueName("evolution");
         final String subject = topic + "-value";
         STACK.createTopic(topic, 1, Map.of());
         registry.setCompatibility(subject, "BACKWARD");
-        final GenericRecord old = new GenericData.Record(TestReports.dispatchV1());
-        old.put("headline", "خبر قديم من دير الزور");
+        final Schema today = CorrespondentReport.getClassSchema();
+        final Schema older = reportSchema(today.getFields().stream().filter(f -> !f.name().equals("flaggedUrgent") && !f.name().equals("timeZone")));
+        final Schema newer = reportSchema(Stream.concat(today.getFields().stream(),
+                Stream.of(new Schema.Field("ingestNode", Schema.create(Schema.Type.STRING), "added after today's release", "unknown"))));
+        final CorrespondentReport report = TestReports.arabicReport();
+
+        // When a report is written with the older schema, today's is registered, another report is written with the newer
+        // one (each by the production serializer, which registers the writer's schema), all through the broker
+        final GenericRecord asOlder = asSchema(report, older);
+        final GenericRecord asNewer = asSchema(report, newer);
+        asNewer.put("ingestNode", "gw-2");
         try (KafkaProducer<String, GenericRecord> producer = new KafkaProducer<>(STACK.producerConfig(), new StringSerializer(),
                 new AvroSerializer<>(registry, true, false))) {
-            producer.send(new ProducerRecord<>(topic, "k", old));
+            producer.send(new ProducerRecord<>(topic, "older", asOlder)).get();
+            registry.register(subject, today);
+            producer.send(new ProducerRecord<>(topic, "newer", asNewer)).get();
         }
 
-        // When v2 (a field added with a default) is registered, and a v2 consumer reads the old record
-        final int v2 = registry.register(subject, TestReports.dispatchV2());
-        final List<ConsumerRecord<String, GenericRecord>> records = STACK.consume(topic, new StringDeserializer(),
-                AvroDeserializer.generic(registry, TestReports.dispatchV2()), 1, WAIT);
+        // And a consumer reads them with the production deserializer into today's class, its writer schemas fetched
+        // by id from the real registry (a client of its own, with empty caches)
+        final SchemaRegistryClient consumerSide = new SchemaRegistryClient(SchemaRegistryClientConfig.of(STACK.schemaRegistryUrl()));
+        final List<ConsumerRecord<String, CorrespondentReport>> records = STACK.consume(topic, new StringDeserializer(),
+                new AvroDeserializer<>(consumerSide, CorrespondentReport.class), 2, WAIT);
 
-        // Then the registry holds two versions, and the old record reads with the new field's default
-        assertThat(registry.versions(subject)).containsExactly(1, 2);
-        assertThat(registry.latest(subject).id()).isEqualTo(v2);
-        final GenericRecord read = records.get(0).value();
-        assertThat(read.getSchema()).isEqualTo(TestReports.dispatchV2());
-        assertThat(read.get("headline")).hasToString("خبر قديم من دير الزور");
-        assertThat(read.get("urgency")).isEqualTo(5);
+        // Then the registry holds the three versions, each record names its writer's id, and both read into today's
+        // class: the older one with the fields it lacked at their defaults, the newer one without the field it added
+        assertThat(registry.versions(subject)).containsExactly(1, 2, 3);
+        final Map<String, ConsumerRecord<String, CorrespondentReport>> byKey = new HashMap<>();
+        records.forEach(r -> byKey.put(r.key(), r));
+        assertThat(byKey).containsOnlyKeys("older", "newer");
+        assertThat(registry.version(subject, 1).schema()).isEqualTo(older);
+        assertThat(registry.version(subject, 2).schema()).isEqualTo(today);
+        assertThat(registry.version(subject, 3).schema()).isEqualTo(newer);
+        assertThat(ConfluentWireFormat.schemaId(rawValue(topic, 0))).isEqualTo(registry.version(subject, 1).id());
+        assertThat(ConfluentWireFormat.schemaId(rawValue(topic, 1))).isEqualTo(registry.version(subject, 3).id());
+        final CorrespondentReport expectedOlder = CorrespondentReport.newBuilder(report).setFlaggedUrgent(false).setTimeZone(null).build();
+        assertThat(byKey.get("older").value()).isEqualTo(expectedOlder);
+        assertThat(byKey.get("older").value().getHeadline()).isEqualTo("انقطاع المياه عن أحياء شرقي دير الزور لليوم الثالث");
+        assertThat(byKey.get("newer").value()).isEqualTo(report);
     }
 
     @Test
@@ -282,5 +306,31 @@ class SerdeIntegrationTest {
 
         assertThat(registry.baseUrl().toString()).isEqualTo(STACK.schemaRegistryUrl().replaceAll("/$", ""));
         assertThat(new SchemaRegistryClient(SchemaRegistryClientConfig.of(STACK.schemaRegistryUrl() + "/")).schemaById(id)).isEqualTo(schema);
+    }
+    /** A CorrespondentReport schema with these fields (same full name, so it is another version of the same record). */
+    private static Schema reportSchema(final Stream<Schema.Field> fields) {
+        final Schema today = CorrespondentReport.getClassSchema();
+        return Schema.createRecord(today.getName(), today.getDoc(), today.getNamespace(), false,
+                fields.map(f -> new Schema.Field(f, f.schema())).toList());
+    }
+
+    /** The report as a generic record of another version of its schema, by Avro's own schema resolution. */
+    private static GenericRecord asSchema(final CorrespondentReport report, final Schema schema) throws java.io.IOException {
+        return new GenericDatumReader<GenericRecord>(CorrespondentReport.getClassSchema(), schema)
+                .read(null, DecoderFactory.get().binaryDecoder(TestReports.plainAvro(report), null));
+    }
+
+    /** The bytes of the record at this offset of partition 0, as they are on the broker. */
+    private static byte[] rawValue(final String topic, final long offset) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(STACK.consumerConfig(STACK.uniqueName("raw")),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            final TopicPartition partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seek(partition, offset);
+            return await().atMost(WAIT).until(() -> {
+                final var polled = consumer.poll(Duration.ofMillis(200));
+                return polled.isEmpty() ? null : polled.iterator().next().value();
+            }, v -> v != null);
+        }
     }
 }
