@@ -26,7 +26,6 @@ import java.util.Properties;
  */
 public final class ProcessingApp implements AutoCloseable {
 
-
     private final KafkaStreams streams;
     private final NewswireSerdes serdes;
 
