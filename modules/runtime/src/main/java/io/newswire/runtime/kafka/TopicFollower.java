@@ -1,5 +1,6 @@
 package io.newswire.runtime.kafka;
 
+import io.newswire.serde.RegistryUnavailableException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -24,7 +25,9 @@ import java.util.function.Supplier;
  * to a callback: how a process keeps an in-memory view of a compacted topic (credentials, report states) that
  * every instance shares. No consumer group: every follower sees every partition.
  *
- * <p>A record that fails to deserialize is logged and skipped, so one bad record cannot stop the view.
+ * <p>A record that fails to deserialize is logged and skipped, so one bad record cannot stop the view. One that
+ * could not be read for want of the schema registry is not the record's fault: the follower waits and reads it
+ * again, so a process started during a registry outage does not lose credentials or ids for good.
  *
  * <p>A follower given a start time reads each partition from its first record with a timestamp at or after that
  * time ({@code offsetsForTimes}), so a view kept for a window of time does not read the history before it.
@@ -117,8 +120,15 @@ public final class TopicFollower<K, V> implements AutoCloseable {
             try {
                 consumer.poll(Duration.ofMillis(200)).forEach(onRecord);
             } catch (final org.apache.kafka.common.errors.RecordDeserializationException e) {
-                LOG.warn("Skipping undecodable record on {}: {}", topic, e.getMessage());
-                consumer.seek(e.topicPartition(), e.offset() + 1);
+                if (RegistryUnavailableException.isCauseOf(e)) {
+                    LOG.warn("Cannot read {} at {}-{} while the schema registry is unavailable; trying again in 1 s",
+                            topic, e.topicPartition(), e.offset());
+                    consumer.seek(e.topicPartition(), e.offset());
+                    sleep(1_000);
+                } else {
+                    LOG.warn("Skipping undecodable record on {}: {}", topic, e.getMessage());
+                    consumer.seek(e.topicPartition(), e.offset() + 1);
+                }
             }
             if (caughtUp.getCount() > 0 && endAtStart.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
                 caughtUp.countDown();
