@@ -68,7 +68,7 @@ public final class NearDuplicateDetector {
         final float[] weights = new float[terms.length];
         double norm = 0;
         for (int i = 0; i < terms.length; i++) {
-            final double w = (1 + Math.log(byHash.get(terms[i]))) * (Math.log((documents + 1.0) / (frequencies[i] + 1.0)) + 1.0);
+            final double w = (1 + Math.log(byHash.get(terms[i]))) * idf(documents, frequencies[i]);
             weights[i] = (float) w;
             norm += w * w;
         }
@@ -77,6 +77,11 @@ public final class NearDuplicateDetector {
             weights[i] = (float) (weights[i] / length);
         }
         return new Prepared(desk, terms, weights, bands.keys(terms));
+    }
+
+    /** Inverse document frequency over the desk's reports within retention (smoothed; never zero). */
+    static double idf(final long documents, final long frequency) {
+        return Math.log((documents + 1.0) / (frequency + 1.0)) + 1.0;
     }
 
     /** The best earlier report of the same story within the horizon, if any reaches the threshold. */

@@ -59,7 +59,7 @@ public final class StoryMatcher {
 
     /** The features of a report's matching text (headline and body), as dedup compares them. */
     public static Map<String, Integer> terms(final List<String> features) {
-        return NearDuplicateDetector.termCounts(features);
+        return NearDuplicateDetector.termCounts(NumberWords.inDigits(features));
     }
 
     /** The best earlier report of the desk telling the same story within the horizon, if any. */
