@@ -25,6 +25,10 @@ public record DedupSettings(double threshold, int bands, int rowsPerBand, int ma
     public static final int DEFAULT_ROWS_PER_BAND = 1;
     public static final int DEFAULT_MAX_POSTINGS = 200;
     public static final int DEFAULT_SCORED_CANDIDATES = 16;
+    /** Terms in more than this share of the desk's reports are not banded on (see NearDuplicateDetector.bandTerms). */
+    public static final double BAND_MAX_SHARE = 0.02;
+    /** ... but a term in this many reports or fewer always is: a young desk's counts say little. */
+    public static final long BAND_MIN_FREQUENCY_CAP = 10;
     /** Reports forgotten at most per remembered report: twice the arrival rate, so retention keeps up after a lull. */
     public static final int EXPIRED_PER_REPORT = 2;
 

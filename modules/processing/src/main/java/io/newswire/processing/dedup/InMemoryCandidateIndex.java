@@ -66,7 +66,9 @@ public final class InMemoryCandidateIndex implements CandidateIndex {
         for (final long key : bandKeys) {
             final List<Posting> list = postings.computeIfAbsent(desk + "|" + key, k -> new ArrayList<>());
             list.add(new Posting(fingerprint.reportId(), fingerprint.receivedAtMillis()));
-            list.sort((a, b) -> Long.compare(a.receivedAtMillis(), b.receivedAtMillis()));
+            if (list.size() > 1 && list.get(list.size() - 2).receivedAtMillis() > fingerprint.receivedAtMillis()) {
+                list.sort((a, b) -> Long.compare(a.receivedAtMillis(), b.receivedAtMillis())); // arrived out of order
+            }
         }
         count(desk, fingerprint.terms(), 1);
         byTime.computeIfAbsent(fingerprint.receivedAtMillis(), t -> new ArrayList<>()).add(fingerprint.reportId());

@@ -2,7 +2,6 @@ package io.newswire.processing.dedup;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +34,29 @@ public final class NearDuplicateDetector {
     }
 
     public static final String METHOD = "tfidf-cosine";
+
+    /** An earlier report found through the band keys, ordered best first. */
+    private static final class Candidate implements Comparable<Candidate> {
+        private final String reportId;
+        private final long receivedAtMillis;
+        private int hits;
+
+        Candidate(final String reportId, final long receivedAtMillis) {
+            this.reportId = reportId;
+            this.receivedAtMillis = receivedAtMillis;
+        }
+
+        @Override
+        public int compareTo(final Candidate other) {
+            if (hits != other.hits) {
+                return Integer.compare(other.hits, hits);
+            }
+            if (receivedAtMillis != other.receivedAtMillis) {
+                return Long.compare(other.receivedAtMillis, receivedAtMillis);
+            }
+            return reportId.compareTo(other.reportId);
+        }
+    }
 
     private final DedupSettings settings;
     private final MinHashBands bands;
@@ -76,7 +98,25 @@ public final class NearDuplicateDetector {
         for (int i = 0; i < weights.length; i++) {
             weights[i] = (float) (weights[i] / length);
         }
-        return new Prepared(desk, terms, weights, bands.keys(terms));
+        return new Prepared(desk, terms, weights, bands.keys(bandTerms(terms, frequencies, documents)));
+    }
+
+    /**
+     * The terms a report is banded on: those in at most {@link DedupSettings#BAND_MAX_SHARE} of the desk's reports
+     * (and never fewer than {@link DedupSettings#BAND_MIN_FREQUENCY_CAP}). A band keyed by a word nearly every report
+     * has is a posting list of every report, which costs a lookup much and finds nothing; both copies of a story see
+     * about the same frequencies, so they still band on the same words. All terms if every one is that common.
+     */
+    static long[] bandTerms(final long[] terms, final long[] frequencies, final long documents) {
+        final long cap = Math.max(DedupSettings.BAND_MIN_FREQUENCY_CAP, (long) (documents * DedupSettings.BAND_MAX_SHARE));
+        final long[] kept = new long[terms.length];
+        int n = 0;
+        for (int i = 0; i < terms.length; i++) {
+            if (frequencies[i] <= cap) {
+                kept[n++] = terms[i];
+            }
+        }
+        return n == 0 ? terms : Arrays.copyOf(kept, n);
     }
 
     /** Inverse document frequency over the desk's reports within retention (smoothed; never zero). */
@@ -87,21 +127,18 @@ public final class NearDuplicateDetector {
     /** The best earlier report of the same story within the horizon, if any reaches the threshold. */
     public Optional<Match> findMatch(final Prepared report, final long receivedAtMillis, final CandidateIndex index) {
         final long notBefore = receivedAtMillis - settings.horizonMillis();
-        final Map<String, int[]> shared = new HashMap<>();
-        final Map<String, Long> received = new HashMap<>();
+        final Map<String, Candidate> shared = new HashMap<>();
         for (final long key : report.bandKeys()) {
             for (final CandidateIndex.Posting posting : index.postings(report.desk(), key, notBefore, settings.maxPostings())) {
-                shared.computeIfAbsent(posting.reportId(), id -> new int[1])[0]++;
-                received.put(posting.reportId(), posting.receivedAtMillis());
+                shared.computeIfAbsent(posting.reportId(), id -> new Candidate(id, posting.receivedAtMillis())).hits++;
             }
         }
         // the reports sharing the most band keys get the cosine; ties newest first, then by id, so every run picks the same
-        final List<String> candidates = new ArrayList<>(shared.keySet());
-        candidates.sort(Comparator.<String>comparingInt(id -> -shared.get(id)[0])
-                .thenComparing(id -> -received.get(id)).thenComparing(Comparator.naturalOrder()));
+        final List<Candidate> candidates = new ArrayList<>(shared.values());
+        candidates.sort(null);
         Match best = null;
-        for (final String candidate : candidates.subList(0, Math.min(settings.scoredCandidates(), candidates.size()))) {
-            final Optional<Fingerprint> fingerprint = index.fingerprint(candidate);
+        for (final Candidate candidate : candidates.subList(0, Math.min(settings.scoredCandidates(), candidates.size()))) {
+            final Optional<Fingerprint> fingerprint = index.fingerprint(candidate.reportId);
             if (fingerprint.isEmpty()) {
                 continue;
             }

@@ -22,8 +22,8 @@ import java.util.Optional;
  *       prefix, newest first; adding a report appends one small key per band instead of rewriting a list.</li>
  *   <li>{@value #FREQUENCIES_STORE}: desk · term hash → varint count; desk alone → documents. Counts cover only the
  *       reports within retention: forgetting a report decrements them, and a count reaching zero is deleted.</li>
- *   <li>{@value #RETENTION_STORE}: receivedAt · desk · reportId → empty, in time order, so the reports past the
- *       horizon are the store's first keys.</li>
+ *   <li>{@value #RETENTION_STORE}: receivedAt · desk · reportId → the report's band keys (8 bytes each), in time
+ *       order, so the reports past the horizon are the store's first keys and their postings can be deleted.</li>
  * </ul>
  *
  * Retention: every store keeps exactly the reports received within {@code dedup.horizon.ms} of the newest report
@@ -42,17 +42,14 @@ public final class StoreCandidateIndex implements CandidateIndex {
     private final KeyValueStore<Bytes, byte[]> postings;
     private final KeyValueStore<Bytes, byte[]> frequencies;
     private final KeyValueStore<Bytes, byte[]> retention;
-    private final MinHashBands bands;
     private long bytesWritten;
 
     public StoreCandidateIndex(final KeyValueStore<Bytes, byte[]> fingerprints, final KeyValueStore<Bytes, byte[]> postings,
-                               final KeyValueStore<Bytes, byte[]> frequencies, final KeyValueStore<Bytes, byte[]> retention,
-                               final MinHashBands bands) {
+                               final KeyValueStore<Bytes, byte[]> frequencies, final KeyValueStore<Bytes, byte[]> retention) {
         this.fingerprints = fingerprints;
         this.postings = postings;
         this.frequencies = frequencies;
         this.retention = retention;
-        this.bands = bands;
     }
 
     /** Bytes put into the stores so far (keys and values; a delete counts its key): what the changelogs receive. */
@@ -112,18 +109,24 @@ public final class StoreCandidateIndex implements CandidateIndex {
             put(postings, postingKey(prefix, bandKey, fingerprint.receivedAtMillis(), report), EMPTY);
         }
         count(prefix, fingerprint.terms(), +1);
-        put(retention, retentionKey(fingerprint.receivedAtMillis(), prefix, report), EMPTY);
+        final ByteBuffer keys = ByteBuffer.allocate(bandKeys.length * 8);
+        for (final long bandKey : bandKeys) {
+            keys.putLong(bandKey);
+        }
+        put(retention, retentionKey(fingerprint.receivedAtMillis(), prefix, report), keys.array());
     }
 
     @Override
     public int expire(final long notBefore, final int max) {
-        final List<Bytes> due = new ArrayList<>();
+        final List<KeyValue<Bytes, byte[]>> due = new ArrayList<>();
         try (KeyValueIterator<Bytes, byte[]> oldest = retention.range(Bytes.wrap(new byte[8]), Bytes.wrap(time(notBefore)))) {
             while (oldest.hasNext() && due.size() < max) {
-                due.add(oldest.next().key);
+                due.add(oldest.next());
             }
         }
-        for (final Bytes key : due) {
+        for (final KeyValue<Bytes, byte[]> entry : due) {
+            final Bytes key = entry.key;
+            final ByteBuffer bandKeys = ByteBuffer.wrap(entry.value);
             final ByteBuffer in = ByteBuffer.wrap(key.get());
             final long receivedAt = in.getLong() ^ Long.MIN_VALUE;
             final byte[] prefix = new byte[(in.get(8) & 0xff) + 1];
@@ -133,8 +136,8 @@ public final class StoreCandidateIndex implements CandidateIndex {
             final byte[] stored = fingerprints.get(Bytes.wrap(report));
             if (stored != null) {
                 final Fingerprint fingerprint = Binary.fingerprint(stored);
-                for (final long bandKey : bands.keys(fingerprint.terms())) {
-                    delete(postings, postingKey(prefix, bandKey, receivedAt, report));
+                while (bandKeys.remaining() >= 8) {
+                    delete(postings, postingKey(prefix, bandKeys.getLong(), receivedAt, report));
                 }
                 count(prefix, fingerprint.terms(), -1);
                 delete(fingerprints, Bytes.wrap(report));

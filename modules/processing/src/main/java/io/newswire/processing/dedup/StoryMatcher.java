@@ -36,13 +36,14 @@ public final class StoryMatcher {
     }
 
     /**
-     * Adds dedup's persistent stores (RocksDB with changelogs) to the topology. Cached, so the counts of common
-     * terms, updated by nearly every report, reach the changelog once per commit rather than once per report.
+     * Adds dedup's persistent stores (RocksDB with changelogs) to the topology. Only the frequencies are cached: the
+     * counts of common terms, updated by nearly every report, then reach the changelog once per commit rather than once
+     * per report. The other stores are written once per key, where a cache saves nothing and slows prefix scans.
      */
     public static void addStores(final StreamsBuilder builder) {
         for (final String name : STORES) {
-            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray())
-                    .withCachingEnabled());
+            final var store = Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray());
+            builder.addStateStore(StoreCandidateIndex.FREQUENCIES_STORE.equals(name) ? store.withCachingEnabled() : store.withCachingDisabled());
         }
     }
 
@@ -52,7 +53,7 @@ public final class StoryMatcher {
         final KeyValueStore<Bytes, byte[]> postings = context.getStateStore(StoreCandidateIndex.POSTINGS_STORE);
         final KeyValueStore<Bytes, byte[]> frequencies = context.getStateStore(StoreCandidateIndex.FREQUENCIES_STORE);
         final KeyValueStore<Bytes, byte[]> retention = context.getStateStore(StoreCandidateIndex.RETENTION_STORE);
-        this.index = new StoreCandidateIndex(fingerprints, postings, frequencies, retention, detector.bands());
+        this.index = new StoreCandidateIndex(fingerprints, postings, frequencies, retention);
         this.preparedTerms = null;
         this.prepared = null;
     }

@@ -65,7 +65,7 @@ class RetentionTest {
             final StoreCandidateIndex index = new StoreCandidateIndex(fingerprints,
                     rig.driver().getKeyValueStore(StoreCandidateIndex.POSTINGS_STORE),
                     rig.driver().getKeyValueStore(StoreCandidateIndex.FREQUENCIES_STORE),
-                    rig.driver().getKeyValueStore(StoreCandidateIndex.RETENTION_STORE), new MinHashBands(4, 1));
+                    rig.driver().getKeyValueStore(StoreCandidateIndex.RETENTION_STORE));
             final long key = new MinHashBands(4, 1).keys(new long[]{TermHash.of("same")})[0];
             final var postings = index.postings("desk", key, 0, bounded.maxPostings());
             assertThat(postings).hasSize(5);
