@@ -20,36 +20,68 @@ import java.util.Optional;
  *   <li>{@value #FINGERPRINTS_STORE}: reportId → {@link Binary#fingerprint} (about 10 bytes a distinct term).</li>
  *   <li>{@value #POSTINGS_STORE}: desk · band key · (MAX − receivedAt) · reportId → empty. A posting list is a key
  *       prefix, newest first; adding a report appends one small key per band instead of rewriting a list.</li>
- *   <li>{@value #FREQUENCIES_STORE}: desk · term hash → varint count; desk alone → documents. Counts cover only the
- *       reports within retention: forgetting a report decrements them, and a count reaching zero is deleted.</li>
  *   <li>{@value #RETENTION_STORE}: receivedAt · desk · reportId → the report's band keys (8 bytes each), in time
  *       order, so the reports past the horizon are the store's first keys and their postings can be deleted.</li>
  * </ul>
  *
- * Retention: every store keeps exactly the reports received within {@code dedup.horizon.ms} of the newest report
- * remembered (a bounded number, {@link DedupSettings#EXPIRED_PER_REPORT}, is forgotten per report), so state is
- * bounded by the horizon's traffic, not by history.
+ * Document frequencies are not stored: they are exactly the counts of terms over the retained fingerprints, so they
+ * are kept in memory ({@link TermCounts}) and rebuilt from the fingerprints when the task starts (after restoration),
+ * which saves a read, a write and a changelog record per distinct term per report.
+ *
+ * <p>Retention: every store, and the counts, hold exactly the reports received within {@code dedup.horizon.ms} of the
+ * newest report remembered (at most {@link DedupSettings#EXPIRED_PER_REPORT} are forgotten per report, so a backlog
+ * drains over the next reports), so state is bounded by the horizon's traffic, not by history.
  */
 public final class StoreCandidateIndex implements CandidateIndex {
 
     public static final String FINGERPRINTS_STORE = "dedup-fingerprints";
     public static final String POSTINGS_STORE = "dedup-postings";
-    public static final String FREQUENCIES_STORE = "dedup-frequencies";
     public static final String RETENTION_STORE = "dedup-retention";
     private static final byte[] EMPTY = new byte[0];
 
     private final KeyValueStore<Bytes, byte[]> fingerprints;
     private final KeyValueStore<Bytes, byte[]> postings;
-    private final KeyValueStore<Bytes, byte[]> frequencies;
+    private final TermCounts counts = new TermCounts();
     private final KeyValueStore<Bytes, byte[]> retention;
     private long bytesWritten;
 
     public StoreCandidateIndex(final KeyValueStore<Bytes, byte[]> fingerprints, final KeyValueStore<Bytes, byte[]> postings,
-                               final KeyValueStore<Bytes, byte[]> frequencies, final KeyValueStore<Bytes, byte[]> retention) {
+                               final KeyValueStore<Bytes, byte[]> retention) {
         this.fingerprints = fingerprints;
         this.postings = postings;
-        this.frequencies = frequencies;
         this.retention = retention;
+        rebuildCounts();
+    }
+
+    /** The counts are derived from the retained fingerprints: recount them (once, when the task starts). */
+    private void rebuildCounts() {
+        try (KeyValueIterator<Bytes, byte[]> all = retention.all()) {
+            while (all.hasNext()) {
+                final Retained entry = Retained.of(all.next().key);
+                final byte[] stored = fingerprints.get(Bytes.wrap(entry.report));
+                if (stored != null) {
+                    counts.count(entry.desk, Binary.fingerprint(stored).terms(), +1);
+                }
+            }
+        }
+    }
+
+    /** A retention key taken apart. */
+    private record Retained(long receivedAt, byte[] deskPrefix, String desk, byte[] report) {
+        static Retained of(final Bytes key) {
+            final ByteBuffer in = ByteBuffer.wrap(key.get());
+            final long receivedAt = in.getLong() ^ Long.MIN_VALUE;
+            final byte[] prefix = new byte[(in.get(8) & 0xff) + 1];
+            in.get(prefix);
+            final byte[] report = new byte[in.remaining()];
+            in.get(report);
+            return new Retained(receivedAt, prefix, new String(prefix, 1, prefix.length - 1, StandardCharsets.UTF_8), report);
+        }
+    }
+
+    /** Distinct terms counted over all desks: bounded by retention. */
+    long distinctTermsCounted() {
+        return counts.distinctTerms();
     }
 
     /** Bytes put into the stores so far (keys and values; a delete counts its key): what the changelogs receive. */
@@ -59,19 +91,16 @@ public final class StoreCandidateIndex implements CandidateIndex {
 
     @Override
     public long documents(final String desk) {
-        final byte[] count = frequencies.get(Bytes.wrap(desk(desk)));
-        return count == null ? 0 : Binary.varint(count);
+        return counts.documents(desk);
     }
 
     @Override
     public long[] documentFrequencies(final String desk, final long[] terms) {
-        final byte[] prefix = desk(desk);
-        final long[] counts = new long[terms.length];
+        final long[] frequencies = new long[terms.length];
         for (int i = 0; i < terms.length; i++) {
-            final byte[] count = frequencies.get(termKey(prefix, terms[i]));
-            counts[i] = count == null ? 0 : Binary.varint(count);
+            frequencies[i] = counts.frequency(desk, terms[i]);
         }
-        return counts;
+        return frequencies;
     }
 
     @Override
@@ -108,7 +137,7 @@ public final class StoreCandidateIndex implements CandidateIndex {
         for (final long bandKey : bandKeys) {
             put(postings, postingKey(prefix, bandKey, fingerprint.receivedAtMillis(), report), EMPTY);
         }
-        count(prefix, fingerprint.terms(), +1);
+        counts.count(desk, fingerprint.terms(), +1);
         final ByteBuffer keys = ByteBuffer.allocate(bandKeys.length * 8);
         for (final long bandKey : bandKeys) {
             keys.putLong(bandKey);
@@ -127,43 +156,22 @@ public final class StoreCandidateIndex implements CandidateIndex {
         for (final KeyValue<Bytes, byte[]> entry : due) {
             final Bytes key = entry.key;
             final ByteBuffer bandKeys = ByteBuffer.wrap(entry.value);
-            final ByteBuffer in = ByteBuffer.wrap(key.get());
-            final long receivedAt = in.getLong() ^ Long.MIN_VALUE;
-            final byte[] prefix = new byte[(in.get(8) & 0xff) + 1];
-            in.get(prefix);
-            final byte[] report = new byte[in.remaining()];
-            in.get(report);
+            final Retained retained = Retained.of(key);
+            final long receivedAt = retained.receivedAt();
+            final byte[] prefix = retained.deskPrefix();
+            final byte[] report = retained.report();
             final byte[] stored = fingerprints.get(Bytes.wrap(report));
             if (stored != null) {
                 final Fingerprint fingerprint = Binary.fingerprint(stored);
                 while (bandKeys.remaining() >= 8) {
                     delete(postings, postingKey(prefix, bandKeys.getLong(), receivedAt, report));
                 }
-                count(prefix, fingerprint.terms(), -1);
+                counts.count(retained.desk(), fingerprint.terms(), -1);
                 delete(fingerprints, Bytes.wrap(report));
             }
             delete(retention, key);
         }
         return due.size();
-    }
-
-    private void count(final byte[] prefix, final long[] terms, final int delta) {
-        for (final long term : terms) {
-            adjust(termKey(prefix, term), delta);
-        }
-        adjust(Bytes.wrap(prefix), delta);
-    }
-
-    private void adjust(final Bytes key, final int delta) {
-        final byte[] stored = frequencies.get(key);
-        final long next = (stored == null ? 0 : Binary.varint(stored)) + delta;
-        if (next <= 0) {
-            if (stored != null) {
-                delete(frequencies, key);
-            }
-        } else {
-            put(frequencies, key, Binary.varint(next));
-        }
     }
 
     private void put(final KeyValueStore<Bytes, byte[]> store, final Bytes key, final byte[] value) {
@@ -183,10 +191,6 @@ public final class StoreCandidateIndex implements CandidateIndex {
             throw new IllegalArgumentException("desk name longer than 255 bytes: " + desk);
         }
         return ByteBuffer.allocate(name.length + 1).put((byte) name.length).put(name).array();
-    }
-
-    private static Bytes termKey(final byte[] prefix, final long term) {
-        return Bytes.wrap(ByteBuffer.allocate(prefix.length + 8).put(prefix).putLong(term).array());
     }
 
     private static Bytes postingKey(final byte[] prefix, final long bandKey, final long receivedAt, final byte[] report) {

@@ -23,7 +23,7 @@ public final class StoryMatcher {
 
     /** The stores dedup needs, to connect to the processor that calls it. */
     public static final String[] STORES = {StoreCandidateIndex.FINGERPRINTS_STORE, StoreCandidateIndex.POSTINGS_STORE,
-            StoreCandidateIndex.FREQUENCIES_STORE, StoreCandidateIndex.RETENTION_STORE};
+            StoreCandidateIndex.RETENTION_STORE};
 
     private final NearDuplicateDetector detector;
     private StoreCandidateIndex index;
@@ -36,14 +36,13 @@ public final class StoryMatcher {
     }
 
     /**
-     * Adds dedup's persistent stores (RocksDB with changelogs) to the topology. Only the frequencies are cached: the
-     * counts of common terms, updated by nearly every report, then reach the changelog once per commit rather than once
-     * per report. The other stores are written once per key, where a cache saves nothing and slows prefix scans.
+     * Adds dedup's persistent stores (RocksDB with changelogs) to the topology. Not cached: every key is written once
+     * (and deleted once), where a record cache saves nothing and slows prefix scans.
      */
     public static void addStores(final StreamsBuilder builder) {
         for (final String name : STORES) {
             final var store = Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray());
-            builder.addStateStore(StoreCandidateIndex.FREQUENCIES_STORE.equals(name) ? store.withCachingEnabled() : store.withCachingDisabled());
+            builder.addStateStore(store.withCachingDisabled());
         }
     }
 
@@ -51,9 +50,8 @@ public final class StoryMatcher {
     public void init(final ProcessorContext<?, ?> context) {
         final KeyValueStore<Bytes, byte[]> fingerprints = context.getStateStore(StoreCandidateIndex.FINGERPRINTS_STORE);
         final KeyValueStore<Bytes, byte[]> postings = context.getStateStore(StoreCandidateIndex.POSTINGS_STORE);
-        final KeyValueStore<Bytes, byte[]> frequencies = context.getStateStore(StoreCandidateIndex.FREQUENCIES_STORE);
         final KeyValueStore<Bytes, byte[]> retention = context.getStateStore(StoreCandidateIndex.RETENTION_STORE);
-        this.index = new StoreCandidateIndex(fingerprints, postings, frequencies, retention);
+        this.index = new StoreCandidateIndex(fingerprints, postings, retention);
         this.preparedTerms = null;
         this.prepared = null;
     }
@@ -79,6 +77,11 @@ public final class StoryMatcher {
     /** Bytes dedup has put into its stores since init (keys and values; deletes count their key). */
     public long bytesWritten() {
         return index.bytesWritten();
+    }
+
+    /** The index bound by {@link #init}: for tests. */
+    StoreCandidateIndex index() {
+        return index;
     }
 
     private NearDuplicateDetector.Prepared prepare(final String desk, final Map<String, Integer> terms) {

@@ -60,6 +60,10 @@ final class DedupRig implements AutoCloseable {
         return output.readValue();
     }
 
+    StoryMatcher matcher() {
+        return matcher[0];
+    }
+
     long bytesWritten() {
         return matcher[0].bytesWritten();
     }
