@@ -16,7 +16,9 @@ import java.util.Random;
  * 1 million stored fingerprints (Zipf-like word frequencies, as in text) and times lookups of fresh reports
  * against each. Prints one line per size and the ratio, measured in this one run.
  *
- * <p>Run: {@code ./mvnw -B -q install -DskipTests && ./mvnw -B -q -pl modules/bench exec:java}
+ * This is the in-memory core only; {@link StoreDedupBenchmark} measures the RocksDB-backed index production runs.
+ *
+ * <p>Run: see {@link StoreDedupBenchmark} (same classpath), main class io.newswire.bench.DedupLookupBenchmark.
  */
 public final class DedupLookupBenchmark {
 
@@ -38,11 +40,11 @@ public final class DedupLookupBenchmark {
 
     private static double measure(final int stored) {
         final Random random = new Random(1);
-        final NearDuplicateDetector detector = new NearDuplicateDetector(DedupSettings.DEFAULT_THRESHOLD, DedupSettings.DEFAULT_KEY_TERMS, Long.MAX_VALUE / 4);
-        final InMemoryCandidateIndex index = new InMemoryCandidateIndex(DedupSettings.DEFAULT_MAX_POSTINGS);
+        final NearDuplicateDetector detector = new NearDuplicateDetector(DedupSettings.defaults(Long.MAX_VALUE / 4));
+        final InMemoryCandidateIndex index = new InMemoryCandidateIndex();
         final long fillStart = System.nanoTime();
         for (int i = 0; i < stored; i++) {
-            detector.remember("r" + i, "a" + i, "c", report(random), i, index);
+            detector.remember(detector.prepare("desk", report(random), index), "r" + i, "a" + i, "c", i, index);
         }
         final double fillSeconds = (System.nanoTime() - fillStart) / 1e9;
         final List<Map<String, Integer>> probes = new ArrayList<>();
@@ -50,11 +52,11 @@ public final class DedupLookupBenchmark {
             probes.add(report(random));
         }
         // warm-up, then the timed pass
-        probes.subList(0, 200).forEach(p -> detector.findMatch(p, stored, index));
+        probes.subList(0, 200).forEach(p -> detector.findMatch(detector.prepare("desk", p, index), stored, index));
         final long start = System.nanoTime();
         int matches = 0;
         for (final Map<String, Integer> probe : probes) {
-            matches += detector.findMatch(probe, stored, index).isPresent() ? 1 : 0;
+            matches += detector.findMatch(detector.prepare("desk", probe, index), stored, index).isPresent() ? 1 : 0;
         }
         final double micros = (System.nanoTime() - start) / 1e3 / LOOKUPS;
         System.out.printf(Locale.ROOT, "stored %,9d fingerprints (filled in %.1f s): %.1f µs per lookup (%d lookups, %d matches)%n",

@@ -1,31 +1,36 @@
 package io.newswire.processing.dedup;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Where a desk's recent fingerprints are found by term, without scanning them all: postings per rare term, and
- * document frequencies for idf. A RocksDB-backed implementation runs in the topology; an in-memory one in tests.
+ * Where a desk's recent fingerprints are found without scanning them all: postings per MinHash band key, document
+ * frequencies for idf, and retention. A RocksDB-backed implementation runs in the topology
+ * ({@link StoreCandidateIndex}); an in-memory one ({@link InMemoryCandidateIndex}) in unit tests.
  */
 public interface CandidateIndex {
 
-    /** Report ids posted under the term, newest last. */
-    List<Posting> postings(String term);
+    /** Documents of the desk within retention. */
+    long documents(String desk);
 
-    /** Adds the report under each key term (bounded per term; postings older than the horizon may be dropped). */
-    void post(Collection<String> keyTerms, Fingerprint fingerprint);
+    /** Documents of the desk within retention containing each term: one read per term, in the terms' order. */
+    long[] documentFrequencies(String desk, long[] terms);
+
+    /** Reports posted under the band key received at or after notBefore, newest first, at most limit of them. */
+    List<Posting> postings(String desk, long bandKey, long notBefore, int limit);
 
     Optional<Fingerprint> fingerprint(String reportId);
 
-    /** Documents of this desk containing the term. */
-    long documentFrequency(String term);
+    /** Keeps the fingerprint, posts it under its band keys and counts its terms as one more document of the desk. */
+    void add(String desk, Fingerprint fingerprint, long[] bandKeys);
 
-    /** Documents of this desk. */
-    long documents();
-
-    /** Counts one more document with these distinct terms. */
-    void countDocument(Collection<String> distinctTerms);
+    /**
+     * Forgets at most max reports (of any desk) received before notBefore: fingerprint, postings and their share of
+     * the counts. Bounded per call so a report never pays for a backlog at once.
+     *
+     * @return how many were forgotten
+     */
+    int expire(long notBefore, int max);
 
     /** One entry of a posting list. */
     record Posting(String reportId, long receivedAtMillis) {

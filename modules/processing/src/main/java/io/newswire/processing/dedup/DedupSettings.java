@@ -1,22 +1,55 @@
 package io.newswire.processing.dedup;
 
 /**
- * Dedup's tuning, with the reasons for the defaults.
+ * Dedup's tuning, with the reasons for the defaults (figures in modules/processing/dedup-quality.md).
  *
- * @param threshold     cosine at or above which a NEW report joins an earlier story
- * @param keyTerms      rarest terms each report is posted and looked up under
- * @param maxPostings   reports kept per posting list (newest win): bounds lookup cost and store size
- * @param horizonMillis how far back a report is matched (dedup.horizon.ms, 72 h by default)
+ * @param threshold        cosine at or above which a NEW report joins an earlier story
+ * @param bands            MinHash bands a report is posted and looked up under
+ * @param rowsPerBand      MinHash rows hashed into one band key
+ * @param maxPostings      newest entries read per band key: bounds a lookup's cost whatever the history
+ * @param scoredCandidates candidates (those sharing the most band keys) scored by cosine per lookup
+ * @param horizonMillis    how far back a report is matched (dedup.horizon.ms, 72 h by default); also the retention
+ *                         of every dedup store: fingerprints, postings and term counts older than this are deleted
  */
-public record DedupSettings(double threshold, int keyTerms, int maxPostings, long horizonMillis) {
+public record DedupSettings(double threshold, int bands, int rowsPerBand, int maxPostings, int scoredCandidates,
+                            long horizonMillis) {
 
-    /** Chosen on our labelled set (dedup-quality.md): the middle of the range (0.35 to 0.50) with no error there. */
+    /** Chosen on the tuning half of the labelled set only (see dedup-quality.md). */
     public static final double DEFAULT_THRESHOLD = 0.40;
-    /** Twenty rarest terms: with ten, rewordings sharing few rare words were never even compared (recall 0.73 on our set). */
-    public static final int DEFAULT_KEY_TERMS = 20;
+    /**
+     * 32 bands of 1 row: a pair of Jaccard 0.1 shares a band with probability 0.97, of 0.2 with 0.999. Rewordings by
+     * another hand share few words (Jaccard 0.1 to 0.3 on stemmed unigrams), so bands of two rows (0.28 at 0.1)
+     * missed them; one-row bands are cheap here because candidates are rescored exactly.
+     */
+    public static final int DEFAULT_BANDS = 32;
+    public static final int DEFAULT_ROWS_PER_BAND = 1;
     public static final int DEFAULT_MAX_POSTINGS = 200;
+    public static final int DEFAULT_SCORED_CANDIDATES = 16;
+    /** Terms in more than this share of the desk's reports are not banded on (see NearDuplicateDetector.bandTerms). */
+    public static final double BAND_MAX_SHARE = 0.02;
+    /** ... but a term in this many reports or fewer always is: a young desk's counts say little. */
+    public static final long BAND_MIN_FREQUENCY_CAP = 10;
+    /** Reports forgotten at most per remembered report: twice the arrival rate, so retention keeps up after a lull. */
+    public static final int EXPIRED_PER_REPORT = 2;
+
+    /**
+     * The settings as ProcessingApp builds them from configuration. {@code keyTerms} (dedup.key.terms) belonged to the
+     * rarest-terms index this one replaced and no longer has an effect.
+     */
+    public DedupSettings(final double threshold, final int keyTerms, final int maxPostings, final long horizonMillis) {
+        this(threshold, DEFAULT_BANDS, DEFAULT_ROWS_PER_BAND, maxPostings, DEFAULT_SCORED_CANDIDATES, horizonMillis);
+    }
 
     public static DedupSettings defaults(final long horizonMillis) {
-        return new DedupSettings(DEFAULT_THRESHOLD, DEFAULT_KEY_TERMS, DEFAULT_MAX_POSTINGS, horizonMillis);
+        return new DedupSettings(DEFAULT_THRESHOLD, DEFAULT_BANDS, DEFAULT_ROWS_PER_BAND, DEFAULT_MAX_POSTINGS,
+                DEFAULT_SCORED_CANDIDATES, horizonMillis);
+    }
+
+    public DedupSettings withThreshold(final double other) {
+        return new DedupSettings(other, bands, rowsPerBand, maxPostings, scoredCandidates, horizonMillis);
+    }
+
+    public DedupSettings withBands(final int otherBands, final int otherRows) {
+        return new DedupSettings(threshold, otherBands, otherRows, maxPostings, scoredCandidates, horizonMillis);
     }
 }

@@ -1,24 +1,24 @@
 package io.newswire.processing.dedup;
 
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
- * Finds an earlier report of the same story: the pure core of dedup.
+ * Finds an earlier report of the same story: the pure core of dedup, over any {@link CandidateIndex}.
  *
  * <p>Why this method: two correspondents covering one event reorder sentences, swap synonyms and write numbers
  * differently, so word shingles barely overlap, while two different stories from one town and day share many
- * names and stock phrases. Unigrams of light-stemmed words weighted by rarity (tf-idf, idf from the desk's own
- * reports) and compared by cosine separate the two far better (measured on our labelled set, see
- * dedup-quality.md).
+ * names and stock phrases. Unigrams of light-stemmed words weighted by rarity (tf-idf, idf from the desk's reports
+ * within retention) and compared by cosine separate the two (see dedup-quality.md).
  *
- * <p>Cost: a report is compared only with the reports posted under its {@link #keyTerms} rarest terms within the
- * horizon; each posting list is bounded, and only the {@link #SCORED_CANDIDATES} sharing the most of those terms are
- * scored, so a lookup's cost has a bound that does not grow with the number of stored fingerprints.
+ * <p>Candidates: the reports sharing at least one MinHash band key of the report's distinct terms (see
+ * {@link MinHashBands}), which finds a rewording through whichever words it kept, whatever their rarity. Cost per
+ * lookup is bounded whatever the history: one frequency read per distinct term, {@code bands} postings reads of at
+ * most {@code maxPostings} entries, and {@code scoredCandidates} fingerprint reads and sorted-array cosines.
  */
 public final class NearDuplicateDetector {
 
@@ -26,25 +26,48 @@ public final class NearDuplicateDetector {
     public record Match(Fingerprint matched, double similarity, String method) {
     }
 
-    public static final String METHOD = "tfidf-cosine";
-    /** Terms kept per fingerprint: enough for the cosine, bounded storage. */
-    public static final int STORED_TERMS = 80;
-    /** Candidates scored by cosine per lookup, the ones sharing most rare terms: the bound on a lookup's cost. */
-    public static final int SCORED_CANDIDATES = 32;
-
-    private final double threshold;
-    private final int keyTerms;
-    private final long horizonMillis;
-
     /**
-     * @param threshold     cosine at or above which two reports are one story (see dedup-quality.md for the choice)
-     * @param keyTerms      rarest terms a report is looked up and posted under
-     * @param horizonMillis how far back to match
+     * A report prepared for lookup and remembering: its terms, their unit tf-idf weights (document frequencies read
+     * once, here) and its band keys.
      */
-    public NearDuplicateDetector(final double threshold, final int keyTerms, final long horizonMillis) {
-        this.threshold = threshold;
-        this.keyTerms = keyTerms;
-        this.horizonMillis = horizonMillis;
+    public record Prepared(String desk, long[] terms, float[] weights, long[] bandKeys) {
+    }
+
+    public static final String METHOD = "tfidf-cosine";
+
+    /** An earlier report found through the band keys, ordered best first. */
+    private static final class Candidate implements Comparable<Candidate> {
+        private final String reportId;
+        private final long receivedAtMillis;
+        private int hits;
+
+        Candidate(final String reportId, final long receivedAtMillis) {
+            this.reportId = reportId;
+            this.receivedAtMillis = receivedAtMillis;
+        }
+
+        @Override
+        public int compareTo(final Candidate other) {
+            if (hits != other.hits) {
+                return Integer.compare(other.hits, hits);
+            }
+            if (receivedAtMillis != other.receivedAtMillis) {
+                return Long.compare(other.receivedAtMillis, receivedAtMillis);
+            }
+            return reportId.compareTo(other.reportId);
+        }
+    }
+
+    private final DedupSettings settings;
+    private final MinHashBands bands;
+
+    public NearDuplicateDetector(final DedupSettings settings) {
+        this.settings = settings;
+        this.bands = new MinHashBands(settings.bands(), settings.rowsPerBand());
+    }
+
+    public MinHashBands bands() {
+        return bands;
     }
 
     public static Map<String, Integer> termCounts(final List<String> features) {
@@ -57,78 +80,83 @@ public final class NearDuplicateDetector {
         return counts;
     }
 
-    /** The best earlier report of the same story within the horizon, if any reaches the threshold. */
-    public Optional<Match> findMatch(final Map<String, Integer> counts, final long receivedAtMillis, final CandidateIndex index) {
-        final long notBefore = receivedAtMillis - horizonMillis;
-        // how many of this report's rare terms each earlier report shares: cheap counting over bounded lists
-        final Map<String, Integer> shared = new HashMap<>();
-        for (final String term : keyTerms(counts, index)) {
-            for (final CandidateIndex.Posting posting : index.postings(term)) {
-                if (posting.receivedAtMillis() >= notBefore) {
-                    shared.merge(posting.reportId(), 1, Integer::sum);
-                }
+    /** Hashes the terms, reads each one's document frequency once and weighs them; computes the band keys. */
+    public Prepared prepare(final String desk, final Map<String, Integer> counts, final CandidateIndex index) {
+        final Map<Long, Integer> byHash = new HashMap<>();
+        counts.forEach((term, count) -> byHash.merge(TermHash.of(term), count, Integer::sum));
+        final long[] terms = byHash.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        final long[] frequencies = index.documentFrequencies(desk, terms);
+        final long documents = index.documents(desk);
+        final float[] weights = new float[terms.length];
+        double norm = 0;
+        for (int i = 0; i < terms.length; i++) {
+            final double w = (1 + Math.log(byHash.get(terms[i]))) * idf(documents, frequencies[i]);
+            weights[i] = (float) w;
+            norm += w * w;
+        }
+        final double length = Math.sqrt(norm);
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = (float) (weights[i] / length);
+        }
+        return new Prepared(desk, terms, weights, bands.keys(bandTerms(terms, frequencies, documents)));
+    }
+
+    /**
+     * The terms a report is banded on: those in at most {@link DedupSettings#BAND_MAX_SHARE} of the desk's reports
+     * (and never fewer than {@link DedupSettings#BAND_MIN_FREQUENCY_CAP}). A band keyed by a word nearly every report
+     * has is a posting list of every report, which costs a lookup much and finds nothing; both copies of a story see
+     * about the same frequencies, so they still band on the same words. All terms if every one is that common.
+     */
+    static long[] bandTerms(final long[] terms, final long[] frequencies, final long documents) {
+        final long cap = Math.max(DedupSettings.BAND_MIN_FREQUENCY_CAP, (long) (documents * DedupSettings.BAND_MAX_SHARE));
+        final long[] kept = new long[terms.length];
+        int n = 0;
+        for (int i = 0; i < terms.length; i++) {
+            if (frequencies[i] <= cap) {
+                kept[n++] = terms[i];
             }
         }
-        // only the reports sharing the most rare terms get the costlier cosine; ties by id, so every run picks the same
-        final List<String> candidates = shared.entrySet().stream()
-                .sorted(Comparator.<Map.Entry<String, Integer>>comparingInt(e -> -e.getValue()).thenComparing(Map.Entry::getKey))
-                .limit(SCORED_CANDIDATES).map(Map.Entry::getKey).toList();
+        return n == 0 ? terms : Arrays.copyOf(kept, n);
+    }
+
+    /** Inverse document frequency over the desk's reports within retention (smoothed; never zero). */
+    static double idf(final long documents, final long frequency) {
+        return Math.log((documents + 1.0) / (frequency + 1.0)) + 1.0;
+    }
+
+    /** The best earlier report of the same story within the horizon, if any reaches the threshold. */
+    public Optional<Match> findMatch(final Prepared report, final long receivedAtMillis, final CandidateIndex index) {
+        final long notBefore = receivedAtMillis - settings.horizonMillis();
+        final Map<String, Candidate> shared = new HashMap<>();
+        for (final long key : report.bandKeys()) {
+            for (final CandidateIndex.Posting posting : index.postings(report.desk(), key, notBefore, settings.maxPostings())) {
+                shared.computeIfAbsent(posting.reportId(), id -> new Candidate(id, posting.receivedAtMillis())).hits++;
+            }
+        }
+        // the reports sharing the most band keys get the cosine; ties newest first, then by id, so every run picks the same
+        final List<Candidate> candidates = new ArrayList<>(shared.values());
+        candidates.sort(null);
         Match best = null;
-        for (final String candidate : candidates) {
-            final Optional<Fingerprint> fingerprint = index.fingerprint(candidate);
+        for (final Candidate candidate : candidates.subList(0, Math.min(settings.scoredCandidates(), candidates.size()))) {
+            final Optional<Fingerprint> fingerprint = index.fingerprint(candidate.reportId);
             if (fingerprint.isEmpty()) {
                 continue;
             }
-            final double similarity = cosine(counts, fingerprint.get().termCounts(), index);
-            if (similarity >= threshold && (best == null || similarity > best.similarity())) {
+            final double similarity = fingerprint.get().cosine(report.terms(), report.weights());
+            if (similarity >= settings.threshold() && (best == null || similarity > best.similarity())) {
                 best = new Match(fingerprint.get(), similarity, METHOD);
             }
         }
         return Optional.ofNullable(best);
     }
 
-    /** Remembers a report: counted for idf, posted under its key terms, fingerprint kept (strongest terms only). */
-    public Fingerprint remember(final String reportId, final String articleId, final String correspondentId,
-                                final Map<String, Integer> counts, final long receivedAtMillis, final CandidateIndex index) {
-        final List<String> key = keyTerms(counts, index);
-        index.countDocument(counts.keySet());
-        final Map<String, Integer> strongest = counts.entrySet().stream()
-                .sorted(Comparator.<Map.Entry<String, Integer>>comparingDouble(e -> -weight(e.getKey(), e.getValue(), index)).thenComparing(Map.Entry::getKey))
-                .limit(STORED_TERMS).collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        final Fingerprint fingerprint = new Fingerprint(reportId, articleId, correspondentId, strongest, receivedAtMillis);
-        index.post(key, fingerprint);
+    /** Remembers a decided report, then lets retention forget a bounded number of reports past the horizon. */
+    public Fingerprint remember(final Prepared report, final String reportId, final String articleId, final String correspondentId,
+                                final long receivedAtMillis, final CandidateIndex index) {
+        final Fingerprint fingerprint = new Fingerprint(reportId, articleId, correspondentId, receivedAtMillis,
+                report.terms(), Arrays.copyOf(report.weights(), report.weights().length));
+        index.add(report.desk(), fingerprint, report.bandKeys());
+        index.expire(receivedAtMillis - settings.horizonMillis(), DedupSettings.EXPIRED_PER_REPORT);
         return fingerprint;
-    }
-
-    /** The rarest terms of the report (ties by name, so the choice is deterministic). */
-    List<String> keyTerms(final Map<String, Integer> counts, final CandidateIndex index) {
-        return counts.keySet().stream()
-                .sorted(Comparator.<String>comparingLong(index::documentFrequency).thenComparing(Comparator.naturalOrder()))
-                .limit(keyTerms).toList();
-    }
-
-    /** Cosine of the tf-idf vectors, idf from the desk's documents. */
-    public static double cosine(final Map<String, Integer> a, final Map<String, Integer> b, final CandidateIndex index) {
-        double dot = 0;
-        double normA = 0;
-        double normB = 0;
-        for (final Map.Entry<String, Integer> e : a.entrySet()) {
-            final double wa = weight(e.getKey(), e.getValue(), index);
-            normA += wa * wa;
-            final Integer other = b.get(e.getKey());
-            if (other != null) {
-                dot += wa * weight(e.getKey(), other, index);
-            }
-        }
-        for (final Map.Entry<String, Integer> e : b.entrySet()) {
-            final double wb = weight(e.getKey(), e.getValue(), index);
-            normB += wb * wb;
-        }
-        return normA == 0 || normB == 0 ? 0 : dot / Math.sqrt(normA * normB);
-    }
-
-    private static double weight(final String term, final int count, final CandidateIndex index) {
-        final double idf = Math.log((index.documents() + 1.0) / (index.documentFrequency(term) + 1.0)) + 1.0;
-        return (1 + Math.log(count)) * idf;
     }
 }

@@ -1,11 +1,11 @@
 package io.newswire.processing.dedup;
 
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
-import io.newswire.processing.support.JsonSerde;
 
 import java.util.List;
 import java.util.Map;
@@ -23,53 +23,72 @@ public final class StoryMatcher {
 
     /** The stores dedup needs, to connect to the processor that calls it. */
     public static final String[] STORES = {StoreCandidateIndex.FINGERPRINTS_STORE, StoreCandidateIndex.POSTINGS_STORE,
-            StoreCandidateIndex.FREQUENCIES_STORE};
+            StoreCandidateIndex.RETENTION_STORE};
 
-    private final DedupSettings settings;
     private final NearDuplicateDetector detector;
-    private KeyValueStore<String, Fingerprint> fingerprints;
-    private KeyValueStore<String, StoreCandidateIndex.PostingList> postings;
-    private KeyValueStore<String, Long> frequencies;
+    private StoreCandidateIndex index;
+    /** The report last prepared by findMatch, reused by remember so each frequency is read once per report. */
+    private Map<String, Integer> preparedTerms;
+    private NearDuplicateDetector.Prepared prepared;
 
     public StoryMatcher(final DedupSettings settings) {
-        this.settings = settings;
-        this.detector = new NearDuplicateDetector(settings.threshold(), settings.keyTerms(), settings.horizonMillis());
+        this.detector = new NearDuplicateDetector(settings);
     }
 
-    /** Adds dedup's persistent stores (RocksDB with changelogs) to the topology. */
+    /**
+     * Adds dedup's persistent stores (RocksDB with changelogs) to the topology. Not cached: every key is written once
+     * (and deleted once), where a record cache saves nothing and slows prefix scans.
+     */
     public static void addStores(final StreamsBuilder builder) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreCandidateIndex.FINGERPRINTS_STORE),
-                Serdes.String(), new JsonSerde<>(Fingerprint.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreCandidateIndex.POSTINGS_STORE),
-                Serdes.String(), new JsonSerde<>(StoreCandidateIndex.PostingList.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreCandidateIndex.FREQUENCIES_STORE),
-                Serdes.String(), Serdes.Long()));
+        for (final String name : STORES) {
+            final var store = Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray());
+            builder.addStateStore(store.withCachingDisabled());
+        }
     }
 
     /** Binds to the stores of the task the calling processor runs in. */
     public void init(final ProcessorContext<?, ?> context) {
-        this.fingerprints = context.getStateStore(StoreCandidateIndex.FINGERPRINTS_STORE);
-        this.postings = context.getStateStore(StoreCandidateIndex.POSTINGS_STORE);
-        this.frequencies = context.getStateStore(StoreCandidateIndex.FREQUENCIES_STORE);
+        final KeyValueStore<Bytes, byte[]> fingerprints = context.getStateStore(StoreCandidateIndex.FINGERPRINTS_STORE);
+        final KeyValueStore<Bytes, byte[]> postings = context.getStateStore(StoreCandidateIndex.POSTINGS_STORE);
+        final KeyValueStore<Bytes, byte[]> retention = context.getStateStore(StoreCandidateIndex.RETENTION_STORE);
+        this.index = new StoreCandidateIndex(fingerprints, postings, retention);
+        this.preparedTerms = null;
+        this.prepared = null;
     }
 
     /** The features of a report's matching text (headline and body), as dedup compares them. */
     public static Map<String, Integer> terms(final List<String> features) {
-        return NearDuplicateDetector.termCounts(features);
+        return NearDuplicateDetector.termCounts(NumberWords.inDigits(features));
     }
 
     /** The best earlier report of the desk telling the same story within the horizon, if any. */
     public Optional<NearDuplicateDetector.Match> findMatch(final String desk, final Map<String, Integer> terms, final long receivedAtMillis) {
-        return detector.findMatch(terms, receivedAtMillis, index(desk));
+        return detector.findMatch(prepare(desk, terms), receivedAtMillis, index);
     }
 
     /** Remembers a decided NEW report so later ones can match it. */
     public void remember(final String desk, final String reportId, final String articleId, final String correspondentId,
                          final Map<String, Integer> terms, final long receivedAtMillis) {
-        detector.remember(reportId, articleId, correspondentId, terms, receivedAtMillis, index(desk));
+        detector.remember(prepare(desk, terms), reportId, articleId, correspondentId, receivedAtMillis, index);
+        preparedTerms = null;
+        prepared = null;
     }
 
-    private StoreCandidateIndex index(final String desk) {
-        return new StoreCandidateIndex(desk, fingerprints, postings, frequencies, settings.maxPostings(), settings.horizonMillis());
+    /** Bytes dedup has put into its stores since init (keys and values; deletes count their key). */
+    public long bytesWritten() {
+        return index.bytesWritten();
+    }
+
+    /** The index bound by {@link #init}: for tests. */
+    StoreCandidateIndex index() {
+        return index;
+    }
+
+    private NearDuplicateDetector.Prepared prepare(final String desk, final Map<String, Integer> terms) {
+        if (prepared == null || preparedTerms != terms || !prepared.desk().equals(desk)) {
+            prepared = detector.prepare(desk, terms, index);
+            preparedTerms = terms;
+        }
+        return prepared;
     }
 }

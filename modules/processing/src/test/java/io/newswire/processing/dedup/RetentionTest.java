@@ -1,0 +1,89 @@
+package io.newswire.processing.dedup;
+
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every dedup store keeps only the horizon: fingerprints, postings and term counts of older reports are deleted. */
+class RetentionTest {
+
+    private static final long HOUR = 3_600_000L;
+    private static final DedupSettings SETTINGS = DedupSettings.defaults(72 * HOUR);
+
+    @Test
+    void shouldForgetReportsPastTheHorizonInTheCore() {
+        final InMemoryCandidateIndex index = new InMemoryCandidateIndex();
+        final NearDuplicateDetector detector = new NearDuplicateDetector(SETTINGS);
+        final var old = detector.prepare("desk", Map.of("قصف", 2, "حلب", 1), index);
+        detector.remember(old, "old", "a1", "c", 0, index);
+        assertThat(detector.findMatch(detector.prepare("desk", Map.of("قصف", 2, "حلب", 1), index), HOUR, index)).isPresent();
+
+        final var fresh = detector.prepare("desk", Map.of("مطر", 1, "إدلب", 1), index);
+        detector.remember(fresh, "new", "a2", "c", 73 * HOUR, index);
+
+        assertThat(index.fingerprint("old")).isEmpty();
+        assertThat(index.fingerprintCount()).isEqualTo(1);
+        assertThat(index.documentFrequencies("desk", new long[]{TermHash.of("قصف")})).containsExactly(0);
+        assertThat(index.documents("desk")).isEqualTo(1);
+        assertThat(index.frequencyKeyCount()).isEqualTo(3); // two terms and the documents count of the one report left
+        for (final long key : old.bandKeys()) {
+            assertThat(index.postingCount("desk", key)).isZero();
+        }
+    }
+
+    @Test
+    void shouldLeaveTheStoresHoldingOnlyTheHorizon() throws Exception {
+        try (DedupRig rig = new DedupRig(SETTINGS)) {
+            for (int i = 0; i < 20; i++) {
+                rig.file(new DedupRig.Filed("desk", "r" + i, "c", Map.of("word" + i, 1, "common", 1), i * HOUR));
+            }
+            assertThat(count(rig, StoreCandidateIndex.FINGERPRINTS_STORE)).isEqualTo(20);
+            // long after: each new report forgets up to two old ones, so 10 new ones clear all 20
+            for (int i = 0; i < 10; i++) {
+                rig.file(new DedupRig.Filed("desk", "late" + i, "c", Map.of("late" + i, 1), 1000 * HOUR + i));
+            }
+            assertThat(count(rig, StoreCandidateIndex.FINGERPRINTS_STORE)).isEqualTo(10);
+            assertThat(count(rig, StoreCandidateIndex.RETENTION_STORE)).isEqualTo(10);
+            assertThat(count(rig, StoreCandidateIndex.POSTINGS_STORE)).isEqualTo(10L * SETTINGS.bands());
+            // ten distinct terms counted, of ten documents: the old terms ("common" among them) are gone
+            assertThat(rig.matcher().index().distinctTermsCounted()).isEqualTo(10);
+            assertThat(rig.matcher().index().documents("desk")).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void shouldReadNoMoreThanTheBoundPerBandKey() throws Exception {
+        final DedupSettings bounded = new DedupSettings(0.4, 4, 1, 5, 3, 72 * HOUR);
+        try (DedupRig rig = new DedupRig(bounded)) {
+            for (int i = 0; i < 30; i++) {
+                rig.file(new DedupRig.Filed("desk", "r" + i, "c", Map.of("same", 1), i));
+            }
+            final KeyValueStore<Bytes, byte[]> fingerprints = rig.driver().getKeyValueStore(StoreCandidateIndex.FINGERPRINTS_STORE);
+            final StoreCandidateIndex index = new StoreCandidateIndex(fingerprints,
+                    rig.driver().getKeyValueStore(StoreCandidateIndex.POSTINGS_STORE),
+                    rig.driver().getKeyValueStore(StoreCandidateIndex.RETENTION_STORE));
+            final long key = new MinHashBands(4, 1).keys(new long[]{TermHash.of("same")})[0];
+            final var postings = index.postings("desk", key, 0, bounded.maxPostings());
+            assertThat(postings).hasSize(5);
+            assertThat(postings.get(0).reportId()).isEqualTo("r29"); // newest first
+            // counts rebuilt from the stores alone, as when a task starts after restoring them
+            assertThat(index.documentFrequencies("desk", new long[]{TermHash.of("same")})).containsExactly(30);
+            assertThat(index.documents("desk")).isEqualTo(30);
+        }
+    }
+
+    private static long count(final DedupRig rig, final String store) {
+        long n = 0;
+        try (var all = rig.driver().<Bytes, byte[]>getKeyValueStore(store).all()) {
+            while (all.hasNext()) {
+                all.next();
+                n++;
+            }
+        }
+        return n;
+    }
+}
