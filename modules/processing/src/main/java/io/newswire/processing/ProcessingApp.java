@@ -80,8 +80,8 @@ public final class ProcessingApp implements AutoCloseable {
 
     /** Dedup's tuning from the settings (dedup.* keys). */
     public static DedupSettings dedupSettings(final NewswireConfig config) {
-        return new DedupSettings(config.getDouble(NewswireConfig.DEDUP_SIMILARITY_THRESHOLD_CONFIG),
-                config.getInt(NewswireConfig.DEDUP_KEY_TERMS_CONFIG), DedupSettings.DEFAULT_MAX_POSTINGS, config.dedupHorizon().toMillis());
+        return DedupSettings.defaults(config.dedupHorizon().toMillis())
+                .withThreshold(config.getDouble(NewswireConfig.DEDUP_SIMILARITY_THRESHOLD_CONFIG));
     }
 
     private static Path stateDir(final NewswireConfig config) {

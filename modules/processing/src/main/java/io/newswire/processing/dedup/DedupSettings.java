@@ -32,14 +32,6 @@ public record DedupSettings(double threshold, int bands, int rowsPerBand, int ma
     /** Reports forgotten at most per remembered report: twice the arrival rate, so retention keeps up after a lull. */
     public static final int EXPIRED_PER_REPORT = 2;
 
-    /**
-     * The settings as ProcessingApp builds them from configuration. {@code keyTerms} (dedup.key.terms) belonged to the
-     * rarest-terms index this one replaced and no longer has an effect.
-     */
-    public DedupSettings(final double threshold, final int keyTerms, final int maxPostings, final long horizonMillis) {
-        this(threshold, DEFAULT_BANDS, DEFAULT_ROWS_PER_BAND, maxPostings, DEFAULT_SCORED_CANDIDATES, horizonMillis);
-    }
-
     public static DedupSettings defaults(final long horizonMillis) {
         return new DedupSettings(DEFAULT_THRESHOLD, DEFAULT_BANDS, DEFAULT_ROWS_PER_BAND, DEFAULT_MAX_POSTINGS,
                 DEFAULT_SCORED_CANDIDATES, horizonMillis);

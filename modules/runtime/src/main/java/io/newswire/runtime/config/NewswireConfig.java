@@ -104,8 +104,6 @@ public final class NewswireConfig extends AbstractConfig {
     private static final String DEDUP_SIMILARITY_THRESHOLD_DOC = "tf-idf cosine at or above which a NEW report joins an earlier story of its desk. "
             + "0.40 is the middle of the range (0.35 to 0.50) with no error on our labelled set; lower merges more, higher splits more.";
 
-    public static final String DEDUP_KEY_TERMS_CONFIG = "dedup.key.terms";
-    private static final String DEDUP_KEY_TERMS_DOC = "Rarest terms a report is indexed and looked up under. Fewer is cheaper but misses rewordings (10 gave recall 0.73 on our set, 20 gave 1.00).";
 
     private static final ConfigDef DEFINITION = new ConfigDef()
             .define(BOOTSTRAP_SERVERS_CONFIG, Type.STRING, "localhost:9092", Importance.HIGH, BOOTSTRAP_SERVERS_DOC)
@@ -129,8 +127,7 @@ public final class NewswireConfig extends AbstractConfig {
             .define(ARTICLES_RETENTION_MS_CONFIG, Type.LONG, Duration.ofDays(30).toMillis(), Range.atLeast(60_000), Importance.MEDIUM,
                     ARTICLES_RETENTION_MS_DOC)
             .define(DEDUP_HORIZON_MS_CONFIG, Type.LONG, Duration.ofHours(72).toMillis(), Range.atLeast(1), Importance.MEDIUM, DEDUP_HORIZON_MS_DOC)
-            .define(DEDUP_SIMILARITY_THRESHOLD_CONFIG, Type.DOUBLE, 0.40, Range.between(0.0, 1.0), Importance.MEDIUM, DEDUP_SIMILARITY_THRESHOLD_DOC)
-            .define(DEDUP_KEY_TERMS_CONFIG, Type.INT, 20, Range.between(1, 200), Importance.LOW, DEDUP_KEY_TERMS_DOC);
+            .define(DEDUP_SIMILARITY_THRESHOLD_CONFIG, Type.DOUBLE, 0.40, Range.between(0.0, 1.0), Importance.MEDIUM, DEDUP_SIMILARITY_THRESHOLD_DOC);
 
     public NewswireConfig(final Map<String, ?> values) {
         super(DEFINITION, values, false);
