@@ -48,7 +48,9 @@ public final class MatchingTextNormalizer {
             final Tokenizer tokenizer = new StandardTokenizer();
             TokenStream stream = normalizingChain(tokenizer);
             stream = new StopFilter(stream, STOP_WORDS);
+            stream = new ArabicCliticFilters.Suffixes(stream);
             stream = new ArabicStemFilter(stream);
+            stream = new ArabicCliticFilters.Proclitics(stream);
             stream = new PorterStemFilter(stream);
             return new TokenStreamComponents(tokenizer, stream);
         }
@@ -58,6 +60,7 @@ public final class MatchingTextNormalizer {
         TokenStream stream = new LowerCaseFilter(tokens);
         stream = new DecimalDigitFilter(stream);
         stream = new ArabicNormalizationFilter(stream);
+        stream = new ArabicCliticFilters.HamzaSeats(stream);
         return new PersianNormalizationFilter(stream);
     }
 
