@@ -15,7 +15,7 @@ public record DedupSettings(double threshold, int bands, int rowsPerBand, int ma
                             long horizonMillis) {
 
     /** Chosen on the tuning half of the labelled set only (see dedup-quality.md). */
-    public static final double DEFAULT_THRESHOLD = 0.39;
+    public static final double DEFAULT_THRESHOLD = 0.36;
     /**
      * 32 bands of 1 row: a pair of Jaccard 0.1 shares a band with probability 0.97, of 0.2 with 0.999. Rewordings by
      * another hand share few words (Jaccard 0.1 to 0.3 on stemmed unigrams), so bands of two rows (0.28 at 0.1)

@@ -73,7 +73,8 @@ public final class NearDuplicateDetector {
     public static Map<String, Integer> termCounts(final List<String> features) {
         final Map<String, Integer> counts = new HashMap<>();
         for (final String feature : features) {
-            if (feature.length() > 1) {
+            // one letter is a clitic or initial left over; one digit is a casualty figure ("4 dead"), worth keeping
+            if (feature.length() > 1 || isFigure(feature)) {
                 counts.merge(feature, 1, Integer::sum);
             }
         }

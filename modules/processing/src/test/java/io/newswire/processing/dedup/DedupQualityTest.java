@@ -47,8 +47,8 @@ class DedupQualityTest {
 
     private static final MatchingTextNormalizer NORMALIZER = new MatchingTextNormalizer();
     private static final long HORIZON = 72L * 3600 * 1000;
-    /** Held recall reached at the chosen settings; the goal (0.85) is not met yet, see dedup-quality.md. */
-    private static final double HELD_RECALL_FLOOR = 0.69;
+    /** Just under the held recall reached at the chosen settings (0.913, see dedup-quality.md), so a regression fails. */
+    private static final double HELD_RECALL_FLOOR = 0.91;
     /** The finer threshold grid the rule is applied on (hundredths). */
     private static final int FINE_FROM = 30;
     private static final int FINE_TO = 45;
@@ -113,10 +113,11 @@ class DedupQualityTest {
                 + "\nScoring: tf (1 + log) × idf over the desk's reports within retention plus " + (int) DedupSettings.IDF_PRIOR_DOCUMENTS
                 + " prior reports without the term (a young desk's counts flatten), figures weighed " + DedupSettings.FIGURE_WEIGHT
                 + " times a word; features after hamza-seat folding and the clitics Lucene's stemmer leaves (ب/ل/ك/ف, هم/وا/نا...).\n"
-                + "\nGoal on unseen reports: precision ≥ 0.95 and recall ≥ 0.85. Precision is met; recall is not. What is left: rewordings "
-                + "by another hand that share few words (synonyms, broken plurals, verb forms: about 0.34 to 0.40 on a young desk), and one "
-                + "tuning negative that is the same kind of event in a neighbouring town (an explosive in a car, pair ar-diff-08: 0.38) above "
-                + "most of them; below 0.39 it joins and tuning precision falls under 0.95 (0.946 at 0.33 with recall 1.0).\n"
+                + "\nGoal on unseen reports: precision ≥ 0.95 and recall ≥ 0.85, met on the held half at the chosen settings. What is "
+                + "left, on the tuning half: rewordings by another hand that share few words (synonyms, broken plurals, verb forms) "
+                + "score 0.34 to 0.39 against their story, and one negative, the same kind of event in a neighbouring town (an explosive "
+                + "in a car, pair ar-diff-08), scores 0.36 against its pair, so the margin between them is a few hundredths; below 0.36 "
+                + "it joins and tuning precision falls under 0.95.\n"
                 + "\nThe sets are small (dozens of stories): a figure here is evidence, not proof. Grow the held half with reports "
                 + "no one on the team wrote before trusting a change, and never tune on it.\n";
         System.out.println(doc);
@@ -124,8 +125,7 @@ class DedupQualityTest {
 
         assertThat(chosen.threshold()).as("the chosen threshold follows the rule on the tuning half").isEqualTo(ruled);
         assertThat(reported.precision()).as("held precision").isGreaterThanOrEqualTo(0.95);
-        // the goal is 0.85; this floor is what the index reaches today (see dedup-quality.md), so a regression fails
-        assertThat(reported.recall()).as("held recall (goal 0.85, not yet reached)").isGreaterThanOrEqualTo(HELD_RECALL_FLOOR);
+        assertThat(reported.recall()).as("held recall (goal 0.85)").isGreaterThanOrEqualTo(HELD_RECALL_FLOOR);
     }
 
     private static String line(final String half, final Outcome o) {

@@ -36,6 +36,12 @@ class NearDuplicateScoringTest {
         assertThat(weightOf(withFigure, figure)).isEqualTo((float) (DedupSettings.FIGURE_WEIGHT * weightOf(withFigure, word)), org.assertj.core.data.Offset.offset(1e-6f));
     }
 
+    @Test
+    void shouldKeepSingleDigitFiguresButNotSingleLetters() {
+        // "4 dead" against "أربعة قتلى": both become the figure 4, which a one-character cut-off would drop
+        assertThat(NearDuplicateDetector.termCounts(java.util.List.of("4", "و", "قتل", "4"))).isEqualTo(Map.of("4", 2, "قتل", 1));
+    }
+
     private static float weightOf(final NearDuplicateDetector.Prepared prepared, final long term) {
         for (int i = 0; i < prepared.terms().length; i++) {
             if (prepared.terms()[i] == term) {
