@@ -192,8 +192,9 @@ class ProcessingTopologyTest {
     void shouldForgetArticlesReportsAndDigestsUnusedForTheRetentionButKeepLiveOnes() {
         open(Duration.ofHours(1));
         final long t0 = Instant.now().minus(Duration.ofDays(1)).toEpochMilli();
-        final CorrespondentReport old = report("reem", ReportKind.NEW, null, "خبر قديم عن الماء", "نص عن انقطاع الماء.", "فقرة.");
-        final CorrespondentReport live = report("reem", ReportKind.NEW, null, "خبر عن الكهرباء", "نص عن عودة الكهرباء.", "فقرة.");
+        // three different stories (their words apart), so dedup joins none of them to another
+        final CorrespondentReport old = report("reem", ReportKind.NEW, null, "انقطاع المياه عن حي الميدان", "انقطعت المياه عن حي الميدان منذ الصباح.", "وقالت المؤسسة إن العطل في خط رئيسي.");
+        final CorrespondentReport live = report("reem", ReportKind.NEW, null, "عودة الكهرباء إلى أحياء حمص", "عادت الكهرباء إلى أحياء حمص بعد إصلاح المحطة.", "وتوقع عمال الصيانة استقرار التغذية.");
         final CorrespondentReport liveUpdate = report("reem", ReportKind.UPDATE, live.getReportId(), "خبر عن الكهرباء", "نص محدث.", "فقرة.");
         reports.pipeInput(old.getReportId().toString(), old, t0);
         reports.pipeInput(live.getReportId().toString(), live, t0 + 1_000);
@@ -203,7 +204,7 @@ class ProcessingTopologyTest {
         assertThat(driver.<String, Object>getKeyValueStore(ArticleProcessor.ARTICLES_STORE).get(oldArticle)).isNotNull();
 
         // When a record carries a time 70 minutes on and the purge runs
-        final CorrespondentReport later = report("samir", ReportKind.NEW, null, "خبر آخر عن الطرق", "نص عن إغلاق طريق.", "فقرة.");
+        final CorrespondentReport later = report("samir", ReportKind.NEW, null, "إغلاق طريق دمشق بيروت", "أغلقت السلطات طريق دمشق بيروت بسبب الثلوج.", "وعلقت مئات الشاحنات عند المعبر.");
         reports.pipeInput(later.getReportId().toString(), later, t0 + Duration.ofMinutes(70).toMillis());
         driver.advanceWallClockTime(Duration.ofMinutes(1));
 

@@ -15,7 +15,7 @@ public record DedupSettings(double threshold, int bands, int rowsPerBand, int ma
                             long horizonMillis) {
 
     /** Chosen on the tuning half of the labelled set only (see dedup-quality.md). */
-    public static final double DEFAULT_THRESHOLD = 0.40;
+    public static final double DEFAULT_THRESHOLD = 0.36;
     /**
      * 32 bands of 1 row: a pair of Jaccard 0.1 shares a band with probability 0.97, of 0.2 with 0.999. Rewordings by
      * another hand share few words (Jaccard 0.1 to 0.3 on stemmed unigrams), so bands of two rows (0.28 at 0.1)
@@ -29,6 +29,13 @@ public record DedupSettings(double threshold, int bands, int rowsPerBand, int ma
     public static final double BAND_MAX_SHARE = 0.02;
     /** ... but a term in this many reports or fewer always is: a young desk's counts say little. */
     public static final long BAND_MIN_FREQUENCY_CAP = 10;
+    /** Reports without a term the idf pretends a desk also has (see NearDuplicateDetector.idf). */
+    public static final double IDF_PRIOR_DOCUMENTS = 50;
+    /**
+     * A figure's weight against a word's: two reports sharing "23" dead or "15000" lira are one event more often
+     * than two sharing a town's name (see dedup-quality.md).
+     */
+    public static final double FIGURE_WEIGHT = 2.0;
     /** Reports forgotten at most per remembered report: twice the arrival rate, so retention keeps up after a lull. */
     public static final int EXPIRED_PER_REPORT = 2;
 

@@ -73,7 +73,8 @@ public final class NearDuplicateDetector {
     public static Map<String, Integer> termCounts(final List<String> features) {
         final Map<String, Integer> counts = new HashMap<>();
         for (final String feature : features) {
-            if (feature.length() > 1) {
+            // one letter is a clitic or initial left over; one digit is a casualty figure ("4 dead"), worth keeping
+            if (feature.length() > 1 || isFigure(feature)) {
                 counts.merge(feature, 1, Integer::sum);
             }
         }
@@ -83,14 +84,21 @@ public final class NearDuplicateDetector {
     /** Hashes the terms, reads each one's document frequency once and weighs them; computes the band keys. */
     public Prepared prepare(final String desk, final Map<String, Integer> counts, final CandidateIndex index) {
         final Map<Long, Integer> byHash = new HashMap<>();
-        counts.forEach((term, count) -> byHash.merge(TermHash.of(term), count, Integer::sum));
+        final Map<Long, Double> boost = new HashMap<>();
+        counts.forEach((term, count) -> {
+            final long hash = TermHash.of(term);
+            byHash.merge(hash, count, Integer::sum);
+            if (isFigure(term)) {
+                boost.put(hash, DedupSettings.FIGURE_WEIGHT);
+            }
+        });
         final long[] terms = byHash.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
         final long[] frequencies = index.documentFrequencies(desk, terms);
         final long documents = index.documents(desk);
         final float[] weights = new float[terms.length];
         double norm = 0;
         for (int i = 0; i < terms.length; i++) {
-            final double w = (1 + Math.log(byHash.get(terms[i]))) * idf(documents, frequencies[i]);
+            final double w = (1 + Math.log(byHash.get(terms[i]))) * idf(documents, frequencies[i]) * boost.getOrDefault(terms[i], 1.0);
             weights[i] = (float) w;
             norm += w * w;
         }
@@ -119,9 +127,25 @@ public final class NearDuplicateDetector {
         return n == 0 ? terms : Arrays.copyOf(kept, n);
     }
 
-    /** Inverse document frequency over the desk's reports within retention (smoothed; never zero). */
+    /**
+     * Inverse document frequency over the desk's reports within retention, as if the desk also had
+     * {@link DedupSettings#IDF_PRIOR_DOCUMENTS} more reports without the term (never zero). Why the prior: on a young
+     * desk (a few dozen reports) a word seen in two of them looks common and a rewording's few shared plain words
+     * (street, hospital, crop) weigh next to nothing, while the place names every story of the town shares still
+     * dominate; the prior flattens idf until the desk's own counts say more.
+     */
     static double idf(final long documents, final long frequency) {
-        return Math.log((documents + 1.0) / (frequency + 1.0)) + 1.0;
+        return Math.log((documents + DedupSettings.IDF_PRIOR_DOCUMENTS + 1.0) / (frequency + 1.0)) + 1.0;
+    }
+
+    /** A figure (digits, number words already turned to digits by {@link NumberWords}): casualties, sums, dates. */
+    static boolean isFigure(final String term) {
+        for (int i = 0; i < term.length(); i++) {
+            if (term.charAt(i) < '0' || term.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return !term.isEmpty();
     }
 
     /** The best earlier report of the same story within the horizon, if any reaches the threshold. */

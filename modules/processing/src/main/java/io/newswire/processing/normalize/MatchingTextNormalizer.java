@@ -26,8 +26,10 @@ import java.util.List;
  * The matching form of a text: what dedup compares, never what anyone reads. Built from Lucene's analysis
  * chain rather than our own tables: Unicode NFC; words split by Unicode rules; case folded; every script's decimal
  * digits (Eastern Arabic, Persian) to ASCII; Arabic normalised (alef variants to bare alef, teh marbuta to heh,
- * alef maqsura to yeh, harakat and tatweel removed) and Persian yeh/keheh folded.
- * {@link #features} goes further for similarity: stop words out, Arabic light stemming (clitics and affixes off)
+ * alef maqsura to yeh, harakat and tatweel removed), hamza on waw and yeh to the bare seat, and Persian yeh/keheh
+ * folded.
+ * {@link #features} goes further for similarity: stop words out, Arabic light stemming (clitics and affixes off,
+ * with the proclitics and pronoun endings Lucene's stemmer leaves: {@link ArabicClitics})
  * and Porter stemming for Latin words, so "the reports" and "reported" or "والمدنيين" and "المدني" meet.
  */
 public final class MatchingTextNormalizer {
@@ -48,7 +50,9 @@ public final class MatchingTextNormalizer {
             final Tokenizer tokenizer = new StandardTokenizer();
             TokenStream stream = normalizingChain(tokenizer);
             stream = new StopFilter(stream, STOP_WORDS);
+            stream = new ArabicCliticFilters.Suffixes(stream);
             stream = new ArabicStemFilter(stream);
+            stream = new ArabicCliticFilters.Proclitics(stream);
             stream = new PorterStemFilter(stream);
             return new TokenStreamComponents(tokenizer, stream);
         }
@@ -58,6 +62,7 @@ public final class MatchingTextNormalizer {
         TokenStream stream = new LowerCaseFilter(tokens);
         stream = new DecimalDigitFilter(stream);
         stream = new ArabicNormalizationFilter(stream);
+        stream = new ArabicCliticFilters.HamzaSeats(stream);
         return new PersianNormalizationFilter(stream);
     }
 

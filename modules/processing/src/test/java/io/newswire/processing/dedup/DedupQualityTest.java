@@ -47,8 +47,11 @@ class DedupQualityTest {
 
     private static final MatchingTextNormalizer NORMALIZER = new MatchingTextNormalizer();
     private static final long HORIZON = 72L * 3600 * 1000;
-    /** Held recall reached at the chosen settings; the goal (0.85) is not met yet, see dedup-quality.md. */
-    private static final double HELD_RECALL_FLOOR = 0.40;
+    /** Just under the held recall reached at the chosen settings (0.913, see dedup-quality.md), so a regression fails. */
+    private static final double HELD_RECALL_FLOOR = 0.91;
+    /** The finer threshold grid the rule is applied on (hundredths). */
+    private static final int FINE_FROM = 30;
+    private static final int FINE_TO = 45;
     private static final long EPOCH = 1_790_000_000_000L;
 
     @Test
@@ -65,6 +68,17 @@ class DedupQualityTest {
             final Outcome b = run(held, s);
             sweep.append(String.format(Locale.ROOT, "| %.2f%s | %.3f | %.3f | %.3f | %.3f |%n", s.threshold(),
                     Math.abs(s.threshold() - chosen.threshold()) < 1e-9 ? " (chosen)" : "", a.precision(), a.recall(), b.precision(), b.recall()));
+        }
+        // the threshold rule on a finer grid, tuning half only: the lowest threshold whose tuning precision is ≥ 0.95
+        final StringBuilder fine = new StringBuilder("| threshold | tuning P | tuning R |\n|---|---|---|\n");
+        double ruled = Double.NaN;
+        for (int t = FINE_FROM; t <= FINE_TO; t++) {
+            final Outcome a = run(tuning, chosen.withThreshold(t / 100.0));
+            if (Double.isNaN(ruled) && a.precision() >= 0.95) {
+                ruled = t / 100.0;
+            }
+            fine.append(String.format(Locale.ROOT, "| %.2f%s | %.3f | %.3f |%n", t / 100.0,
+                    Math.abs(t / 100.0 - chosen.threshold()) < 1e-9 ? " (chosen)" : "", a.precision(), a.recall()));
         }
         final StringBuilder bandTable = new StringBuilder("| bands × rows | tuning P | tuning R |\n|---|---|---|\n");
         for (final int[] br : new int[][]{{8, 1}, {16, 1}, {32, 1}, {16, 2}, {32, 2}}) {
@@ -93,20 +107,25 @@ class DedupQualityTest {
                 + "|---|---|---|---|---|---|---|---|---|---|\n"
                 + line("tuning", tuned) + line("held", reported)
                 + "\n## Threshold sweep (bands and rows as chosen)\n\n" + sweep
+                + "\n## Threshold, finer (tuning half only)\n\n" + fine
                 + "\n## Bands (tuning half only, threshold as chosen)\n\n" + bandTable
-                + "\nThreshold rule, applied to the tuning half only: the lowest threshold whose tuning precision is at least 0.95.\n"
-                + "\nGoal on unseen reports: precision ≥ 0.95 and recall ≥ 0.85. Precision is met; recall is not: rewordings by another "
-                + "hand score 0.25 to 0.45 against their original on a young desk (idf from a few dozen reports), the same band as "
-                + "same-place different stories of the tuning half (0.22 to 0.34), so no threshold separates them. Candidate generation "
-                + "is not the main loss (at 0.20 recall is 0.9 or more on both halves, so the originals are found and scored); separation is.\n"
+                + "\nThreshold rule, applied to the tuning half only: the lowest threshold on the finer grid whose tuning precision is at least 0.95 (the test checks the default follows it).\n"
+                + "\nScoring: tf (1 + log) × idf over the desk's reports within retention plus " + (int) DedupSettings.IDF_PRIOR_DOCUMENTS
+                + " prior reports without the term (a young desk's counts flatten), figures weighed " + DedupSettings.FIGURE_WEIGHT
+                + " times a word; features after hamza-seat folding and the clitics Lucene's stemmer leaves (ب/ل/ك/ف, هم/وا/نا...).\n"
+                + "\nGoal on unseen reports: precision ≥ 0.95 and recall ≥ 0.85, met on the held half at the chosen settings. What is "
+                + "left, on the tuning half: rewordings by another hand that share few words (synonyms, broken plurals, verb forms) "
+                + "score 0.34 to 0.39 against their story, and one negative, the same kind of event in a neighbouring town (an explosive "
+                + "in a car, pair ar-diff-08), scores 0.36 against its pair, so the margin between them is a few hundredths; below 0.36 "
+                + "it joins and tuning precision falls under 0.95.\n"
                 + "\nThe sets are small (dozens of stories): a figure here is evidence, not proof. Grow the held half with reports "
                 + "no one on the team wrote before trusting a change, and never tune on it.\n";
         System.out.println(doc);
         Files.writeString(Path.of("dedup-quality.md"), doc);
 
+        assertThat(chosen.threshold()).as("the chosen threshold follows the rule on the tuning half").isEqualTo(ruled);
         assertThat(reported.precision()).as("held precision").isGreaterThanOrEqualTo(0.95);
-        // the goal is 0.85; this floor is what the index reaches today (see dedup-quality.md), so a regression fails
-        assertThat(reported.recall()).as("held recall (goal 0.85, not yet reached)").isGreaterThanOrEqualTo(HELD_RECALL_FLOOR);
+        assertThat(reported.recall()).as("held recall (goal 0.85)").isGreaterThanOrEqualTo(HELD_RECALL_FLOOR);
     }
 
     private static String line(final String half, final Outcome o) {

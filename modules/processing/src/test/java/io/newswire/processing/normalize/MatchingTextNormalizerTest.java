@@ -42,4 +42,17 @@ class MatchingTextNormalizerTest {
         assertThat(normalizer.features("قال إن الوضع في المدينة")).doesNotContain("في", "ان");
         assertThat(normalizer.features("the water in the city")).containsExactly("water", "citi");
     }
+
+    @Test
+    void shouldFoldHamzaOnWawAndYehSeats() {
+        // a writer who skips the hamza puts the bare seat: "سايق" for "سائق", "موسسة" for "مؤسسة"
+        assertThat(normalizer.matchingForm("سائق مؤسسة")).isEqualTo(normalizer.matchingForm("سايق موسسة"));
+    }
+
+    @Test
+    void shouldMeetWordsWithAndWithoutProcliticsOrPronouns() {
+        // "in Damascus" written attached or apart, "their shops" and "shops"
+        assertThat(normalizer.features("بدمشق وبالقصف")).isEqualTo(normalizer.features("دمشق القصف"));
+        assertThat(normalizer.features("محالهم")).isEqualTo(normalizer.features("المحال"));
+    }
 }
