@@ -128,6 +128,19 @@ final class BandPostings {
         return found;
     }
 
+    /** Counts, into the ranking, the newest at most limit reports under the band key received at or after notBefore. */
+    void hitNewest(final String desk, final long bandKey, final long notBefore, final int limit, final CandidateRanking ranking) {
+        final Map<Long, PostingList> lists = desks.get(desk);
+        final PostingList list = lists == null ? null : lists.get(bandKey);
+        if (list == null) {
+            return;
+        }
+        final int last = Math.max(list.start, list.end - limit);
+        for (int i = list.end - 1; i >= last && list.times[i] >= notBefore; i--) {
+            ranking.hit(list.reports[i], list.times[i]);
+        }
+    }
+
     /** Entries held over all desks and band keys: bounded by retention (for tests). */
     long postings() {
         return postings;

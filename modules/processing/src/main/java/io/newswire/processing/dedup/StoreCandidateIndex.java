@@ -121,6 +121,16 @@ public final class StoreCandidateIndex implements CandidateIndex {
     }
 
     @Override
+    public List<Candidate> candidates(final String desk, final long[] bandKeys, final long notBefore, final int perKey,
+                                      final int limit) {
+        final CandidateRanking ranking = new CandidateRanking();
+        for (final long key : bandKeys) {
+            postings.hitNewest(desk, key, notBefore, perKey, ranking); // no Posting built per entry
+        }
+        return ranking.best(limit);
+    }
+
+    @Override
     public Optional<Fingerprint> fingerprint(final String reportId) {
         final byte[] bytes = fingerprints.get(Bytes.wrap(reportId.getBytes(StandardCharsets.UTF_8)));
         return bytes == null ? Optional.empty() : Optional.of(Binary.fingerprint(bytes));
