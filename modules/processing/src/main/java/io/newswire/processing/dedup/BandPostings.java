@@ -15,41 +15,53 @@ import java.util.Map;
  */
 final class BandPostings {
 
+    /**
+     * A retained report, one object shared by all its lists, with room to count the keys it shares with the report
+     * being looked up: counting needs no map.
+     */
+    private static final class Held {
+        private final String reportId;
+        private final long receivedAt;
+        private int lookup;
+        private int hits;
+
+        Held(final String reportId, final long receivedAt) {
+            this.reportId = reportId;
+            this.receivedAt = receivedAt;
+        }
+    }
+
     /** One band key's reports, oldest first in [start, end): forgotten reports leave from the front. */
     private static final class PostingList {
-        private long[] times = new long[2];
-        private String[] reports = new String[2];
+        private Held[] held = new Held[2];
         private int start;
         private int end;
 
-        void add(final long receivedAt, final String report) {
-            if (end == times.length) {
+        void add(final Held report) {
+            if (end == held.length) {
                 makeRoom();
             }
             int i = end++;
-            while (i > start && times[i - 1] > receivedAt) { // arrived out of order: keep the list in time order
-                times[i] = times[i - 1];
-                reports[i] = reports[i - 1];
+            while (i > start && held[i - 1].receivedAt > report.receivedAt) { // arrived out of order: keep time order
+                held[i] = held[i - 1];
                 i--;
             }
-            times[i] = receivedAt;
-            reports[i] = report;
+            held[i] = report;
         }
 
-        /** Removes the report; the oldest go first, so it is found near the front. */
-        void remove(final String report) {
-            for (int i = start; i < end; i++) {
-                if (reports[i].equals(report)) {
-                    System.arraycopy(times, i + 1, times, i, end - i - 1);
-                    System.arraycopy(reports, i + 1, reports, i, end - i - 1);
-                    reports[--end] = null;
+        /** Removes the report; the oldest go first, so it is found at or near the front. */
+        void remove(final String reportId) {
+            if (held[start].reportId.equals(reportId)) {
+                held[start++] = null;
+                return;
+            }
+            for (int i = start + 1; i < end; i++) {
+                if (held[i].reportId.equals(reportId)) {
+                    System.arraycopy(held, i + 1, held, i, end - i - 1);
+                    held[--end] = null;
                     return;
                 }
             }
-        }
-
-        void forgetFront() {
-            reports[start++] = null;
         }
 
         int size() {
@@ -58,17 +70,13 @@ final class BandPostings {
 
         private void makeRoom() {
             final int size = size();
-            if (start > 0 && size * 2 <= times.length) { // room freed at the front: slide down
-                System.arraycopy(times, start, times, 0, size);
-                System.arraycopy(reports, start, reports, 0, size);
-                Arrays.fill(reports, size, end, null);
+            if (start > 0 && size * 2 <= held.length) { // room freed at the front: slide down
+                System.arraycopy(held, start, held, 0, size);
+                java.util.Arrays.fill(held, size, end, null);
             } else {
-                final long[] t = new long[times.length * 2];
-                final String[] r = new String[times.length * 2];
-                System.arraycopy(times, start, t, 0, size);
-                System.arraycopy(reports, start, r, 0, size);
-                times = t;
-                reports = r;
+                final Held[] grown = new Held[held.length * 2];
+                System.arraycopy(held, start, grown, 0, size);
+                held = grown;
             }
             start = 0;
             end = size;
@@ -77,12 +85,15 @@ final class BandPostings {
 
     private final Map<String, Map<Long, PostingList>> desks = new HashMap<>();
     private long postings;
+    /** Numbers each candidate lookup, so a Held counted in an earlier one starts again from zero. */
+    private int lookups;
 
     /** Posts the report under each of its band keys (a key repeated in bandKeys is posted once). */
     void add(final String desk, final String reportId, final long receivedAt, final long[] bandKeys) {
         final Map<Long, PostingList> lists = desks.computeIfAbsent(desk, d -> new HashMap<>());
+        final Held report = new Held(reportId, receivedAt);
         for (final long key : distinct(bandKeys)) {
-            lists.computeIfAbsent(key, k -> new PostingList()).add(receivedAt, reportId);
+            lists.computeIfAbsent(key, k -> new PostingList()).add(report);
             postings++;
         }
     }
@@ -99,11 +110,7 @@ final class BandPostings {
                 continue;
             }
             final int before = list.size();
-            if (list.reports[list.start].equals(reportId)) {
-                list.forgetFront();
-            } else {
-                list.remove(reportId);
-            }
+            list.remove(reportId);
             postings -= before - list.size();
             if (list.size() == 0) {
                 lists.remove(key);
@@ -116,29 +123,54 @@ final class BandPostings {
 
     /** Reports posted under the band key received at or after notBefore, newest first, at most limit of them. */
     List<CandidateIndex.Posting> newest(final String desk, final long bandKey, final long notBefore, final int limit) {
-        final Map<Long, PostingList> lists = desks.get(desk);
-        final PostingList list = lists == null ? null : lists.get(bandKey);
+        final PostingList list = list(desk, bandKey);
         if (list == null) {
             return List.of();
         }
         final List<CandidateIndex.Posting> found = new ArrayList<>(Math.min(limit, list.size()));
-        for (int i = list.end - 1; i >= list.start && found.size() < limit && list.times[i] >= notBefore; i--) {
-            found.add(new CandidateIndex.Posting(list.reports[i], list.times[i]));
+        for (int i = list.end - 1; i >= list.start && found.size() < limit && list.held[i].receivedAt >= notBefore; i--) {
+            found.add(new CandidateIndex.Posting(list.held[i].reportId, list.held[i].receivedAt));
         }
         return found;
     }
 
-    /** Counts, into the ranking, the newest at most limit reports under the band key received at or after notBefore. */
-    void hitNewest(final String desk, final long bandKey, final long notBefore, final int limit, final CandidateRanking ranking) {
+    /**
+     * What {@link CandidateIndex#candidates} returns, over these lists: the reports among the newest perKey (received
+     * at or after notBefore) of each band key that share the most keys, best first, at most limit of them.
+     */
+    List<CandidateIndex.Candidate> candidates(final String desk, final long[] bandKeys, final long notBefore, final int perKey,
+                                              final int limit) {
+        if (++lookups == 0) {
+            lookups = 1; // 0 is what a new Held starts with
+        }
+        final int lookup = lookups;
+        final List<Held> touched = new ArrayList<>();
+        for (final long key : bandKeys) {
+            final PostingList list = list(desk, key);
+            if (list == null) {
+                continue;
+            }
+            final int last = Math.max(list.start, list.end - perKey);
+            for (int i = list.end - 1; i >= last && list.held[i].receivedAt >= notBefore; i--) {
+                final Held report = list.held[i];
+                if (report.lookup != lookup) {
+                    report.lookup = lookup;
+                    report.hits = 0;
+                    touched.add(report);
+                }
+                report.hits++;
+            }
+        }
+        final TopCandidates top = new TopCandidates(limit);
+        for (final Held report : touched) {
+            top.offer(report.reportId, report.receivedAt, report.hits);
+        }
+        return top.bestFirst();
+    }
+
+    private PostingList list(final String desk, final long bandKey) {
         final Map<Long, PostingList> lists = desks.get(desk);
-        final PostingList list = lists == null ? null : lists.get(bandKey);
-        if (list == null) {
-            return;
-        }
-        final int last = Math.max(list.start, list.end - limit);
-        for (int i = list.end - 1; i >= last && list.times[i] >= notBefore; i--) {
-            ranking.hit(list.reports[i], list.times[i]);
-        }
+        return lists == null ? null : lists.get(bandKey);
     }
 
     /** Entries held over all desks and band keys: bounded by retention (for tests). */

@@ -123,11 +123,7 @@ public final class StoreCandidateIndex implements CandidateIndex {
     @Override
     public List<Candidate> candidates(final String desk, final long[] bandKeys, final long notBefore, final int perKey,
                                       final int limit) {
-        final CandidateRanking ranking = new CandidateRanking();
-        for (final long key : bandKeys) {
-            postings.hitNewest(desk, key, notBefore, perKey, ranking); // no Posting built per entry
-        }
-        return ranking.best(limit);
+        return postings.candidates(desk, bandKeys, notBefore, perKey, limit); // counted in the lists: no map, no Posting per entry
     }
 
     @Override

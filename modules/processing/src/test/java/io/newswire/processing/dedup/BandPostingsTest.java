@@ -25,6 +25,28 @@ class BandPostingsTest {
     }
 
     @Test
+    void shouldRankCandidatesAsCountingTheirPostingsDoes() {
+        final java.util.Random random = new java.util.Random(3);
+        final BandPostings lists = new BandPostings();
+        for (int i = 0; i < 500; i++) {
+            final long[] keys = new long[6];
+            for (int k = 0; k < keys.length; k++) {
+                keys[k] = random.nextInt(40);
+            }
+            lists.add("desk", "r" + i, i / 3, keys); // ties in time
+        }
+        for (int probe = 0; probe < 20; probe++) {
+            final long[] keys = {random.nextInt(40), random.nextInt(40), random.nextInt(40), random.nextInt(40)};
+            final CandidateRanking counted = new CandidateRanking();
+            for (final long key : keys) {
+                lists.newest("desk", key, 30, 25).forEach(p -> counted.hit(p.reportId(), p.receivedAtMillis()));
+            }
+            assertThat(lists.candidates("desk", keys, 30, 25, 16)).containsExactlyElementsOf(counted.best(16));
+        }
+        assertThat(lists.candidates("other", new long[]{1}, 0, 25, 16)).isEmpty();
+    }
+
+    @Test
     void shouldKeepTimeOrderWhenReportsArriveOutOfOrder() {
         final BandPostings lists = new BandPostings();
         lists.add("desk", "b", 20, new long[]{1});
