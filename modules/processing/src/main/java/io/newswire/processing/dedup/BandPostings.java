@@ -41,12 +41,18 @@ final class BandPostings {
             if (end == held.length) {
                 makeRoom();
             }
-            int i = end++;
+            int i = end;
             while (i > start && held[i - 1].receivedAt > report.receivedAt) { // arrived out of order: keep time order
-                held[i] = held[i - 1];
                 i--;
             }
+            for (int j = i - 1; j >= start && held[j].receivedAt == report.receivedAt; j--) {
+                if (held[j].reportId.equals(report.reportId)) {
+                    return; // remembered again (same id and time: one retention entry): posted once
+                }
+            }
+            System.arraycopy(held, i, held, i + 1, end - i);
             held[i] = report;
+            end++;
         }
 
         /** Removes the report; the oldest go first, so it is found at or near the front. */
@@ -93,8 +99,10 @@ final class BandPostings {
         final Map<Long, PostingList> lists = desks.computeIfAbsent(desk, d -> new HashMap<>());
         final Held report = new Held(reportId, receivedAt);
         for (final long key : distinct(bandKeys)) {
-            lists.computeIfAbsent(key, k -> new PostingList()).add(report);
-            postings++;
+            final PostingList list = lists.computeIfAbsent(key, k -> new PostingList());
+            final int before = list.size();
+            list.add(report);
+            postings += list.size() - before;
         }
     }
 

@@ -59,11 +59,11 @@ public final class StoreCandidateIndex implements CandidateIndex {
             while (all.hasNext()) {
                 final KeyValue<Bytes, byte[]> next = all.next();
                 final Retained entry = Retained.of(next.key);
+                postings.add(entry.desk, entry.reportId(), entry.receivedAt, bandKeys(next.value));
+                oldestRetained = Math.min(oldestRetained, entry.receivedAt);
                 final byte[] stored = fingerprints.get(Bytes.wrap(entry.report));
                 if (stored != null) {
                     counts.count(entry.desk, Binary.fingerprint(stored).terms(), +1);
-                    postings.add(entry.desk, entry.reportId(), entry.receivedAt, bandKeys(next.value));
-                    oldestRetained = Math.min(oldestRetained, entry.receivedAt);
                 }
             }
         }
@@ -167,9 +167,9 @@ public final class StoreCandidateIndex implements CandidateIndex {
         oldestRetained = next;
         for (final KeyValue<Bytes, byte[]> entry : due) {
             final Retained retained = Retained.of(entry.key);
+            postings.remove(retained.desk(), retained.reportId(), bandKeys(entry.value)); // posted by add or rebuild, as this entry says
             final byte[] stored = fingerprints.get(Bytes.wrap(retained.report()));
             if (stored != null) {
-                postings.remove(retained.desk(), retained.reportId(), bandKeys(entry.value));
                 counts.count(retained.desk(), Binary.fingerprint(stored).terms(), -1);
                 delete(fingerprints, Bytes.wrap(retained.report()));
             }

@@ -57,6 +57,18 @@ class BandPostingsTest {
     }
 
     @Test
+    void shouldPostAReportRememberedAgainOnce() {
+        final BandPostings lists = new BandPostings();
+        lists.add("desk", "a", 10, new long[]{1});
+        lists.add("desk", "b", 10, new long[]{1});
+        lists.add("desk", "a", 10, new long[]{1});
+        assertThat(ids(lists.newest("desk", 1, 0, 10))).containsExactlyInAnyOrder("a", "b");
+        lists.remove("desk", "a", new long[]{1});
+        assertThat(ids(lists.newest("desk", 1, 0, 10))).containsExactly("b");
+        assertThat(lists.postings()).isEqualTo(1);
+    }
+
+    @Test
     void shouldForgetReportsAndDropEmptyLists() {
         final BandPostings lists = new BandPostings();
         for (int i = 0; i < 50; i++) {
