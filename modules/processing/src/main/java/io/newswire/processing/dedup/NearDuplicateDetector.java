@@ -1,6 +1,5 @@
 package io.newswire.processing.dedup;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
