@@ -108,6 +108,9 @@ public final class StoreDedupBenchmark {
                 }
             }
             final double fillSeconds = (System.nanoTime() - fillStart) / 1e9;
+            // heap held once filled (after a GC): dedup's in-memory lists and counts, plus the driver and this harness
+            System.gc();
+            final long heapMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
             for (int i = 0; i < PROBES; i++) {
                 reports.add(report(random));
             }
@@ -122,8 +125,8 @@ public final class StoreDedupBenchmark {
             final double micros = (System.nanoTime() - start) / 1e3 / PROBES;
             final double cpuMicros = (cpu.getCurrentThreadCpuTime() - cpuStart) / 1e3 / PROBES;
             final double bytes = (double) (matcher[0].bytesWritten() - bytesBefore) / PROBES;
-            System.out.printf(Locale.ROOT, "stored %,9d fingerprints (filled in %.0f s, %.0f reports/s): %.0f µs per report = %.0f reports/s; CPU %.0f µs per report = %.0f reports/s a core; %.0f bytes put per report%n",
-                    stored, fillSeconds, stored / fillSeconds, micros, 1e6 / micros, cpuMicros, 1e6 / cpuMicros, bytes);
+            System.out.printf(Locale.ROOT, "stored %,9d fingerprints (filled in %.0f s, %.0f reports/s): %.0f µs per report = %.0f reports/s; CPU %.0f µs per report = %.0f reports/s a core; %.0f bytes put per report; heap %,d MB once filled%n",
+                    stored, fillSeconds, stored / fillSeconds, micros, 1e6 / micros, cpuMicros, 1e6 / cpuMicros, bytes, heapMb);
             return micros;
         } finally {
             try (var paths = Files.walk(stateDir)) {

@@ -32,6 +32,26 @@ public interface CandidateIndex {
      */
     int expire(long notBefore, int max);
 
+    /**
+     * The earlier reports of the desk sharing the most band keys with bandKeys, reading at most perKey newest postings
+     * of each key (received at or after notBefore): at most limit of them, most keys shared first, then newest, then
+     * by id.
+     */
+    default List<Candidate> candidates(final String desk, final long[] bandKeys, final long notBefore, final int perKey,
+                                       final int limit) {
+        final CandidateRanking ranking = new CandidateRanking();
+        for (final long key : bandKeys) {
+            for (final Posting posting : postings(desk, key, notBefore, perKey)) {
+                ranking.hit(posting.reportId(), posting.receivedAtMillis());
+            }
+        }
+        return ranking.best(limit);
+    }
+
+    /** An earlier report found through the band keys, with how many of them it shares. */
+    record Candidate(String reportId, long receivedAtMillis, int sharedKeys) {
+    }
+
     /** One entry of a posting list. */
     record Posting(String reportId, long receivedAtMillis) {
     }

@@ -1,6 +1,5 @@
 package io.newswire.processing.dedup;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -34,29 +33,6 @@ public final class NearDuplicateDetector {
     }
 
     public static final String METHOD = "tfidf-cosine";
-
-    /** An earlier report found through the band keys, ordered best first. */
-    private static final class Candidate implements Comparable<Candidate> {
-        private final String reportId;
-        private final long receivedAtMillis;
-        private int hits;
-
-        Candidate(final String reportId, final long receivedAtMillis) {
-            this.reportId = reportId;
-            this.receivedAtMillis = receivedAtMillis;
-        }
-
-        @Override
-        public int compareTo(final Candidate other) {
-            if (hits != other.hits) {
-                return Integer.compare(other.hits, hits);
-            }
-            if (receivedAtMillis != other.receivedAtMillis) {
-                return Long.compare(other.receivedAtMillis, receivedAtMillis);
-            }
-            return reportId.compareTo(other.reportId);
-        }
-    }
 
     private final DedupSettings settings;
     private final MinHashBands bands;
@@ -151,18 +127,12 @@ public final class NearDuplicateDetector {
     /** The best earlier report of the same story within the horizon, if any reaches the threshold. */
     public Optional<Match> findMatch(final Prepared report, final long receivedAtMillis, final CandidateIndex index) {
         final long notBefore = receivedAtMillis - settings.horizonMillis();
-        final Map<String, Candidate> shared = new HashMap<>();
-        for (final long key : report.bandKeys()) {
-            for (final CandidateIndex.Posting posting : index.postings(report.desk(), key, notBefore, settings.maxPostings())) {
-                shared.computeIfAbsent(posting.reportId(), id -> new Candidate(id, posting.receivedAtMillis())).hits++;
-            }
-        }
         // the reports sharing the most band keys get the cosine; ties newest first, then by id, so every run picks the same
-        final List<Candidate> candidates = new ArrayList<>(shared.values());
-        candidates.sort(null);
+        final List<CandidateIndex.Candidate> candidates = index.candidates(report.desk(), report.bandKeys(), notBefore,
+                settings.maxPostings(), settings.scoredCandidates());
         Match best = null;
-        for (final Candidate candidate : candidates.subList(0, Math.min(settings.scoredCandidates(), candidates.size()))) {
-            final Optional<Fingerprint> fingerprint = index.fingerprint(candidate.reportId);
+        for (final CandidateIndex.Candidate candidate : candidates) {
+            final Optional<Fingerprint> fingerprint = index.fingerprint(candidate.reportId());
             if (fingerprint.isEmpty()) {
                 continue;
             }

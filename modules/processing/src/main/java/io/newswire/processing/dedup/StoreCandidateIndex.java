@@ -1,6 +1,5 @@
 package io.newswire.processing.dedup;
 
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -18,46 +17,50 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>{@value #FINGERPRINTS_STORE}: reportId → {@link Binary#fingerprint} (about 10 bytes a distinct term).</li>
- *   <li>{@value #POSTINGS_STORE}: desk · band key · (MAX − receivedAt) · reportId → empty. A posting list is a key
- *       prefix, newest first; adding a report appends one small key per band instead of rewriting a list.</li>
  *   <li>{@value #RETENTION_STORE}: receivedAt · desk · reportId → the report's band keys (8 bytes each), in time
- *       order, so the reports past the horizon are the store's first keys and their postings can be deleted.</li>
+ *       order, so the reports past the horizon are the store's first keys.</li>
  * </ul>
  *
- * Document frequencies are not stored: they are exactly the counts of terms over the retained fingerprints, so they
- * are kept in memory ({@link TermCounts}) and rebuilt from the fingerprints when the task starts (after restoration),
- * which saves a read, a write and a changelog record per distinct term per report.
+ * Posting lists and document frequencies are not stored: they are exactly what the retention entries (band keys) and
+ * the retained fingerprints (terms) add up to, so they are kept in memory ({@link BandPostings}, {@link TermCounts})
+ * and rebuilt from the two stores when the task starts (after restoration). That saves, per report, a RocksDB prefix
+ * scan per band key, a put per band key and a delete per band key when it expires, and their changelog records.
  *
- * <p>Retention: every store, and the counts, hold exactly the reports received within {@code dedup.horizon.ms} of the
- * newest report remembered (at most {@link DedupSettings#EXPIRED_PER_REPORT} are forgotten per report, so a backlog
- * drains over the next reports), so state is bounded by the horizon's traffic, not by history.
+ * <p>Retention: every store, the lists and the counts hold exactly the reports received within
+ * {@code dedup.horizon.ms} of the newest report remembered (at most {@link DedupSettings#EXPIRED_PER_REPORT} are
+ * forgotten per report, so a backlog drains over the next reports), so state is bounded by the horizon's traffic,
+ * not by history.
  */
 public final class StoreCandidateIndex implements CandidateIndex {
 
     public static final String FINGERPRINTS_STORE = "dedup-fingerprints";
-    public static final String POSTINGS_STORE = "dedup-postings";
     public static final String RETENTION_STORE = "dedup-retention";
-    private static final byte[] EMPTY = new byte[0];
 
     private final KeyValueStore<Bytes, byte[]> fingerprints;
-    private final KeyValueStore<Bytes, byte[]> postings;
+    private final BandPostings postings = new BandPostings();
     private final TermCounts counts = new TermCounts();
     private final KeyValueStore<Bytes, byte[]> retention;
     private long bytesWritten;
+    /**
+     * No retained report was received before this (Long.MAX_VALUE: none is retained), so expiry reads the retention
+     * store only when a report is actually due, not once per report.
+     */
+    private long oldestRetained = Long.MAX_VALUE;
 
-    public StoreCandidateIndex(final KeyValueStore<Bytes, byte[]> fingerprints, final KeyValueStore<Bytes, byte[]> postings,
-                               final KeyValueStore<Bytes, byte[]> retention) {
+    public StoreCandidateIndex(final KeyValueStore<Bytes, byte[]> fingerprints, final KeyValueStore<Bytes, byte[]> retention) {
         this.fingerprints = fingerprints;
-        this.postings = postings;
         this.retention = retention;
-        rebuildCounts();
+        rebuild();
     }
 
-    /** The counts are derived from the retained fingerprints: recount them (once, when the task starts). */
-    private void rebuildCounts() {
+    /** Lists and counts are derived from the retention entries and fingerprints: rebuild them (once, at task start). */
+    private void rebuild() {
         try (KeyValueIterator<Bytes, byte[]> all = retention.all()) {
             while (all.hasNext()) {
-                final Retained entry = Retained.of(all.next().key);
+                final KeyValue<Bytes, byte[]> next = all.next();
+                final Retained entry = Retained.of(next.key);
+                postings.add(entry.desk, entry.reportId(), entry.receivedAt, bandKeys(next.value));
+                oldestRetained = Math.min(oldestRetained, entry.receivedAt);
                 final byte[] stored = fingerprints.get(Bytes.wrap(entry.report));
                 if (stored != null) {
                     counts.count(entry.desk, Binary.fingerprint(stored).terms(), +1);
@@ -77,11 +80,20 @@ public final class StoreCandidateIndex implements CandidateIndex {
             in.get(report);
             return new Retained(receivedAt, prefix, new String(prefix, 1, prefix.length - 1, StandardCharsets.UTF_8), report);
         }
+
+        String reportId() {
+            return new String(report, StandardCharsets.UTF_8);
+        }
     }
 
     /** Distinct terms counted over all desks: bounded by retention. */
     long distinctTermsCounted() {
         return counts.distinctTerms();
+    }
+
+    /** Posting entries held in memory, over all desks: bounded by retention. */
+    long postingsHeld() {
+        return postings.postings();
     }
 
     /** Bytes put into the stores so far (keys and values; a delete counts its key): what the changelogs receive. */
@@ -105,22 +117,13 @@ public final class StoreCandidateIndex implements CandidateIndex {
 
     @Override
     public List<Posting> postings(final String desk, final long bandKey, final long notBefore, final int limit) {
-        final byte[] prefix = ByteBuffer.allocate(desk(desk).length + 8).put(desk(desk)).putLong(bandKey).array();
-        final List<Posting> found = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> entries = postings.prefixScan(Bytes.wrap(prefix), Serdes.Bytes().serializer())) {
-            while (entries.hasNext() && found.size() < limit) {
-                final ByteBuffer key = ByteBuffer.wrap(entries.next().key.get());
-                key.position(prefix.length);
-                final long receivedAt = Long.MAX_VALUE - key.getLong();
-                if (receivedAt < notBefore) {
-                    break; // newest first: the rest are older still
-                }
-                final byte[] report = new byte[key.remaining()];
-                key.get(report);
-                found.add(new Posting(new String(report, StandardCharsets.UTF_8), receivedAt));
-            }
-        }
-        return found;
+        return postings.newest(desk, bandKey, notBefore, limit);
+    }
+
+    @Override
+    public List<Candidate> candidates(final String desk, final long[] bandKeys, final long notBefore, final int perKey,
+                                      final int limit) {
+        return postings.candidates(desk, bandKeys, notBefore, perKey, limit); // counted in the lists: no map, no Posting per entry
     }
 
     @Override
@@ -131,47 +134,57 @@ public final class StoreCandidateIndex implements CandidateIndex {
 
     @Override
     public void add(final String desk, final Fingerprint fingerprint, final long[] bandKeys) {
-        final byte[] prefix = desk(desk);
         final byte[] report = fingerprint.reportId().getBytes(StandardCharsets.UTF_8);
         put(fingerprints, Bytes.wrap(report), Binary.fingerprint(fingerprint));
-        for (final long bandKey : bandKeys) {
-            put(postings, postingKey(prefix, bandKey, fingerprint.receivedAtMillis(), report), EMPTY);
-        }
-        counts.count(desk, fingerprint.terms(), +1);
         final ByteBuffer keys = ByteBuffer.allocate(bandKeys.length * 8);
         for (final long bandKey : bandKeys) {
             keys.putLong(bandKey);
         }
-        put(retention, retentionKey(fingerprint.receivedAtMillis(), prefix, report), keys.array());
+        put(retention, retentionKey(fingerprint.receivedAtMillis(), desk(desk), report), keys.array());
+        postings.add(desk, fingerprint.reportId(), fingerprint.receivedAtMillis(), bandKeys);
+        counts.count(desk, fingerprint.terms(), +1);
+        oldestRetained = Math.min(oldestRetained, fingerprint.receivedAtMillis());
     }
 
     @Override
     public int expire(final long notBefore, final int max) {
+        if (notBefore <= oldestRetained) {
+            return 0; // nothing is due: no read
+        }
         final List<KeyValue<Bytes, byte[]>> due = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> oldest = retention.range(Bytes.wrap(new byte[8]), Bytes.wrap(time(notBefore)))) {
-            while (oldest.hasNext() && due.size() < max) {
+        long next = Long.MAX_VALUE;
+        try (KeyValueIterator<Bytes, byte[]> oldest = retention.all()) {
+            while (oldest.hasNext()) {
+                final Bytes key = oldest.peekNextKey();
+                final long receivedAt = Retained.of(key).receivedAt();
+                if (receivedAt >= notBefore || due.size() == max) {
+                    next = receivedAt; // the oldest report that stays
+                    break;
+                }
                 due.add(oldest.next());
             }
         }
+        oldestRetained = next;
         for (final KeyValue<Bytes, byte[]> entry : due) {
-            final Bytes key = entry.key;
-            final ByteBuffer bandKeys = ByteBuffer.wrap(entry.value);
-            final Retained retained = Retained.of(key);
-            final long receivedAt = retained.receivedAt();
-            final byte[] prefix = retained.deskPrefix();
-            final byte[] report = retained.report();
-            final byte[] stored = fingerprints.get(Bytes.wrap(report));
+            final Retained retained = Retained.of(entry.key);
+            postings.remove(retained.desk(), retained.reportId(), bandKeys(entry.value)); // posted by add or rebuild, as this entry says
+            final byte[] stored = fingerprints.get(Bytes.wrap(retained.report()));
             if (stored != null) {
-                final Fingerprint fingerprint = Binary.fingerprint(stored);
-                while (bandKeys.remaining() >= 8) {
-                    delete(postings, postingKey(prefix, bandKeys.getLong(), receivedAt, report));
-                }
-                counts.count(retained.desk(), fingerprint.terms(), -1);
-                delete(fingerprints, Bytes.wrap(report));
+                counts.count(retained.desk(), Binary.fingerprint(stored).terms(), -1);
+                delete(fingerprints, Bytes.wrap(retained.report()));
             }
-            delete(retention, key);
+            delete(retention, entry.key);
         }
         return due.size();
+    }
+
+    private static long[] bandKeys(final byte[] value) {
+        final ByteBuffer in = ByteBuffer.wrap(value);
+        final long[] keys = new long[value.length / 8];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = in.getLong();
+        }
+        return keys;
     }
 
     private void put(final KeyValueStore<Bytes, byte[]> store, final Bytes key, final byte[] value) {
@@ -191,11 +204,6 @@ public final class StoreCandidateIndex implements CandidateIndex {
             throw new IllegalArgumentException("desk name longer than 255 bytes: " + desk);
         }
         return ByteBuffer.allocate(name.length + 1).put((byte) name.length).put(name).array();
-    }
-
-    private static Bytes postingKey(final byte[] prefix, final long bandKey, final long receivedAt, final byte[] report) {
-        return Bytes.wrap(ByteBuffer.allocate(prefix.length + 16 + report.length).put(prefix).putLong(bandKey)
-                .putLong(Long.MAX_VALUE - receivedAt).put(report).array());
     }
 
     private static Bytes retentionKey(final long receivedAt, final byte[] prefix, final byte[] report) {

@@ -48,10 +48,26 @@ class RetentionTest {
             }
             assertThat(count(rig, StoreCandidateIndex.FINGERPRINTS_STORE)).isEqualTo(10);
             assertThat(count(rig, StoreCandidateIndex.RETENTION_STORE)).isEqualTo(10);
-            assertThat(count(rig, StoreCandidateIndex.POSTINGS_STORE)).isEqualTo(10L * SETTINGS.bands());
+            // the posting lists in memory: each late report under its band keys, nothing of the 20 old ones
+            assertThat(rig.matcher().index().postingsHeld()).isEqualTo(10L * SETTINGS.bands());
             // ten distinct terms counted, of ten documents: the old terms ("common" among them) are gone
             assertThat(rig.matcher().index().distinctTermsCounted()).isEqualTo(10);
             assertThat(rig.matcher().index().documents("desk")).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void shouldForgetAReportReceivedLongBeforeTheOnesAlreadyHeld() throws Exception {
+        try (DedupRig rig = new DedupRig(SETTINGS)) {
+            rig.file(new DedupRig.Filed("desk", "a", "c", Map.of("alpha", 1), 100 * HOUR));
+            rig.file(new DedupRig.Filed("desk", "late", "c", Map.of("beta", 1), HOUR)); // arrives late, received long before
+            assertThat(count(rig, StoreCandidateIndex.FINGERPRINTS_STORE)).isEqualTo(2);
+            rig.file(new DedupRig.Filed("desk", "b", "c", Map.of("gamma", 1), 101 * HOUR)); // "late" is now past the horizon
+            assertThat(count(rig, StoreCandidateIndex.FINGERPRINTS_STORE)).isEqualTo(2);
+            assertThat(count(rig, StoreCandidateIndex.RETENTION_STORE)).isEqualTo(2);
+            assertThat(rig.matcher().index().fingerprint("late")).isEmpty();
+            assertThat(rig.matcher().index().postingsHeld()).isEqualTo(2L * SETTINGS.bands());
+            assertThat(rig.matcher().index().documents("desk")).isEqualTo(2);
         }
     }
 
@@ -63,14 +79,13 @@ class RetentionTest {
                 rig.file(new DedupRig.Filed("desk", "r" + i, "c", Map.of("same", 1), i));
             }
             final KeyValueStore<Bytes, byte[]> fingerprints = rig.driver().getKeyValueStore(StoreCandidateIndex.FINGERPRINTS_STORE);
+            // lists and counts rebuilt from the stores alone, as when a task starts after restoring them
             final StoreCandidateIndex index = new StoreCandidateIndex(fingerprints,
-                    rig.driver().getKeyValueStore(StoreCandidateIndex.POSTINGS_STORE),
                     rig.driver().getKeyValueStore(StoreCandidateIndex.RETENTION_STORE));
             final long key = new MinHashBands(4, 1).keys(new long[]{TermHash.of("same")})[0];
             final var postings = index.postings("desk", key, 0, bounded.maxPostings());
             assertThat(postings).hasSize(5);
             assertThat(postings.get(0).reportId()).isEqualTo("r29"); // newest first
-            // counts rebuilt from the stores alone, as when a task starts after restoring them
             assertThat(index.documentFrequencies("desk", new long[]{TermHash.of("same")})).containsExactly(30);
             assertThat(index.documents("desk")).isEqualTo(30);
         }
