@@ -48,13 +48,17 @@ public final class ProcessingApp implements AutoCloseable {
     }
 
     /**
-     * Creates processing's own topics if missing ({@code newswire init} creates them too): Streams does not create
-     * the source of a global table, and an application should not depend on a step run elsewhere for its own topics.
+     * Creates processing's own topics if missing ({@code newswire init} creates them too) and waits until they are
+     * usable: Streams does not create the source of a global table, and an application should not depend on a step
+     * run elsewhere for its own topics.
      */
     private static void ensureOwnTopics(final NewswireConfig config) {
         try (Admin admin = Admin.create(KafkaClientConfigs.admin(config))) {
-            new TopicAdmin(admin, config.getShort(NewswireConfig.TOPIC_REPLICATION_FACTOR_CONFIG),
-                    config.getInt(NewswireConfig.TOPIC_MIN_INSYNC_REPLICAS_CONFIG)).ensure(Topics.processing());
+            final TopicAdmin topics = new TopicAdmin(admin, config.getShort(NewswireConfig.TOPIC_REPLICATION_FACTOR_CONFIG),
+                    config.getInt(NewswireConfig.TOPIC_MIN_INSYNC_REPLICAS_CONFIG));
+            topics.ensure(Topics.processing());
+            // Streams fails to start a global store on a topic whose partitions the metadata does not show yet
+            topics.awaitLeaders(Topics.processing(), Duration.ofSeconds(60));
         }
     }
 

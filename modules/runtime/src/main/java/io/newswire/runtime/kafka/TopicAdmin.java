@@ -3,8 +3,11 @@ package io.newswire.runtime.kafka;
 import io.newswire.model.topics.TopicSpec;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.errors.TopicExistsException;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -61,5 +64,43 @@ public final class TopicAdmin {
             }
         }
         return created;
+    }
+
+    /**
+     * Waits until every partition of the topics has a leader: a topic created a moment ago may not be in the
+     * cluster's metadata yet, and a reader that starts then finds no partitions (Kafka Streams fails to start a
+     * global store on such a topic).
+     *
+     * @throws IllegalStateException naming the topics still without leaders after the timeout
+     */
+    public void awaitLeaders(final Collection<TopicSpec> topics, final Duration timeout) {
+        final List<String> names = topics.stream().map(TopicSpec::name).toList();
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        String missing = String.join(", ", names);
+        while (System.nanoTime() < deadline) {
+            try {
+                final Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames().get();
+                missing = described.values().stream()
+                        .filter(d -> d.partitions().isEmpty() || d.partitions().stream().anyMatch(p -> p.leader() == null))
+                        .map(TopicDescription::name).collect(java.util.stream.Collectors.joining(", "));
+                if (missing.isEmpty()) {
+                    return;
+                }
+            } catch (final ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw new IllegalStateException("Cannot describe topics " + names + ": " + e.getCause().getMessage(), e.getCause());
+                }
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for topics " + names, e);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for topics " + names, e);
+            }
+        }
+        throw new IllegalStateException("Topics without a leader for every partition after " + timeout + ": " + missing);
     }
 }
