@@ -11,7 +11,7 @@ import io.newswire.processing.articles.ReportDesk;
 import io.newswire.processing.articles.ReportMemory;
 import io.newswire.processing.dedup.DedupSettings;
 import io.newswire.processing.dedup.StoryMatcher;
-import io.newswire.processing.normalize.MatchingTextNormalizer;
+import io.newswire.enrichment.text.MatchingTextNormalizer;
 import io.newswire.processing.normalize.NormalizeProcessor;
 import io.newswire.processing.normalize.ReportNormalizer;
 import io.newswire.processing.support.JsonSerde;

@@ -13,7 +13,7 @@ import io.newswire.model.topics.Topics;
 import io.newswire.processing.dedup.DedupSettings;
 import io.newswire.processing.dedup.NearDuplicateDetector;
 import io.newswire.processing.dedup.StoryMatcher;
-import io.newswire.processing.normalize.MatchingTextNormalizer;
+import io.newswire.enrichment.text.MatchingTextNormalizer;
 import io.newswire.processing.validate.InvalidReportException;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.StringSerializer;

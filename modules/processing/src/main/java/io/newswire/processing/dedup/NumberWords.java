@@ -1,6 +1,6 @@
 package io.newswire.processing.dedup;
 
-import io.newswire.processing.normalize.MatchingTextNormalizer;
+import io.newswire.enrichment.text.MatchingTextNormalizer;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.newswire.processing.normalize;
 
+import io.newswire.enrichment.text.MatchingTextNormalizer;
 import io.newswire.model.CorrespondentReport;
 import io.newswire.model.EnrichedReport;
 import io.newswire.model.Enrichment;

@@ -2,7 +2,7 @@ package io.newswire.processing.dedup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.newswire.processing.normalize.MatchingTextNormalizer;
+import io.newswire.enrichment.text.MatchingTextNormalizer;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.newswire.processing.normalize;
+package io.newswire.enrichment.text;
 
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;

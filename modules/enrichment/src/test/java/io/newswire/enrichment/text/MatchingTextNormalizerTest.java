@@ -1,4 +1,4 @@
-package io.newswire.processing.normalize;
+package io.newswire.enrichment.text;
 
 import org.junit.jupiter.api.Test;
 

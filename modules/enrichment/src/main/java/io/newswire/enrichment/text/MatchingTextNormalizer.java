@@ -1,4 +1,4 @@
-package io.newswire.processing.normalize;
+package io.newswire.enrichment.text;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -15,6 +15,7 @@ import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.fa.PersianNormalizationFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,6 +70,32 @@ public final class MatchingTextNormalizer {
     /** The normalised words of the text, joined by single spaces. */
     public String matchingForm(final String text) {
         return String.join(" ", tokens(normalizing, text));
+    }
+
+    /**
+     * The words of one field with their spans in the original text, in matching form: what dictionaries and rules
+     * match against, so a match can point at the words as written. The text is taken as stored (already NFC at the
+     * gateway), so offsets are offsets into the field as the report carries it.
+     */
+    public List<Token> tokens(final String field, final String text) {
+        final List<Token> tokens = new ArrayList<>();
+        if (text == null || text.isEmpty()) {
+            return tokens;
+        }
+        try (TokenStream stream = normalizing.tokenStream(field, text)) {
+            final CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            final OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                if (term.length() > 0) {
+                    tokens.add(new Token(field, offset.startOffset(), offset.endOffset(), term.toString()));
+                }
+            }
+            stream.end();
+        } catch (final IOException e) {
+            throw new UncheckedIOException("Reading from a string cannot fail", e);
+        }
+        return tokens;
     }
 
     /** Normalised, stemmed words without stop words: the features similarity is computed on. */

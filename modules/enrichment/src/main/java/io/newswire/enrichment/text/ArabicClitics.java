@@ -1,4 +1,4 @@
-package io.newswire.processing.normalize;
+package io.newswire.enrichment.text;
 
 /**
  * The clitics Lucene's light stemmer leaves on an Arabic word, taken off so two hands' forms of one word meet:
