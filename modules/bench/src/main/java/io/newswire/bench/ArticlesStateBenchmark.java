@@ -2,7 +2,6 @@ package io.newswire.bench;
 
 import io.newswire.embedded.EmbeddedStack;
 import io.newswire.model.CorrespondentReport;
-import io.newswire.model.ReportKind;
 import io.newswire.model.topics.Topics;
 import io.newswire.processing.ProcessingSerdes;
 import io.newswire.processing.ProcessingTopology;
@@ -22,14 +21,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -45,7 +41,6 @@ import java.util.stream.Stream;
 public final class ArticlesStateBenchmark {
 
     private static final int DESKS = 8;
-    private static final int CORRESPONDENTS = 24;
     private static final int VOCABULARY = 50_000;
     private static final int WORDS = 100;
     private static final long DAY = Duration.ofDays(1).toMillis();
@@ -63,7 +58,8 @@ public final class ArticlesStateBenchmark {
                      "auto.register.schemas", true))) {
             final ProcessingSerdes serdes = ProcessingSerdes.from(registry);
             final Path state = root.resolve("state");
-            final Wire wire = new Wire(new Random(7), Instant.parse("2026-01-01T00:00:00Z").toEpochMilli(), DAY / perDay);
+            final SyntheticWire wire = new SyntheticWire(new Random(7), Instant.parse("2026-01-01T00:00:00Z").toEpochMilli(), DAY / perDay,
+                    DESKS, VOCABULARY, WORDS, SyntheticWire.Script.LATIN);
             System.out.printf(Locale.ROOT, "%,d reports a simulated day; retention %d days, dedup horizon %d h%n", perDay,
                     ArticleProcessor.DEFAULT_RETENTION.toDays(), Duration.ofHours(72).toHours());
             long sent = 0;
@@ -134,74 +130,6 @@ public final class ArticlesStateBenchmark {
             }).sum();
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * A synthetic wire: mostly new stories, some updates of a correspondent's recent report, some rewordings of a
-     * recent story by another correspondent (near-duplicates), words drawn Zipf-like as in text.
-     */
-    private static final class Wire {
-        private final Random random;
-        private final long stepMillis;
-        private final List<CorrespondentReport> recent = new ArrayList<>();
-        private long time;
-
-        Wire(final Random random, final long startMillis, final long stepMillis) {
-            this.random = random;
-            this.time = startMillis;
-            this.stepMillis = stepMillis;
-        }
-
-        CorrespondentReport next() {
-            time += stepMillis;
-            final Instant at = Instant.ofEpochMilli(time);
-            final int kind = random.nextInt(10);
-            final CorrespondentReport.Builder report = CorrespondentReport.newBuilder().setReportId(UUID.randomUUID())
-                    .setLanguage("en").setFiledAt(at).setReceivedAt(at);
-            if (kind == 0 && !recent.isEmpty()) {
-                final CorrespondentReport earlier = recent.get(random.nextInt(recent.size()));
-                report.setKind(ReportKind.UPDATE).setRefersTo(earlier.getReportId()).setCorrespondentId(earlier.getCorrespondentId())
-                        .setDesk(earlier.getDesk()).setHeadline(earlier.getHeadline()).setBody(List.of(earlier.getBody().get(0), words(30)));
-            } else if (kind == 1 && !recent.isEmpty()) {
-                final CorrespondentReport earlier = recent.get(random.nextInt(recent.size()));
-                report.setKind(ReportKind.NEW).setCorrespondentId("c" + random.nextInt(CORRESPONDENTS)).setDesk(earlier.getDesk())
-                        .setHeadline(earlier.getHeadline()).setBody(List.of(reword(earlier.getBody().get(0))));
-            } else {
-                report.setKind(ReportKind.NEW).setCorrespondentId("c" + random.nextInt(CORRESPONDENTS)).setDesk("desk-" + random.nextInt(DESKS))
-                        .setHeadline(words(8)).setBody(List.of(words(WORDS)));
-            }
-            final CorrespondentReport built = report.setContentDigest(Long.toHexString(random.nextLong())).build();
-            if (built.getKind() == ReportKind.NEW) {
-                recent.add(built);
-                if (recent.size() > 200) {
-                    recent.remove(0);
-                }
-            }
-            return built;
-        }
-
-        private String reword(final String text) {
-            final String[] words = text.split(" ");
-            final StringBuilder out = new StringBuilder();
-            for (final String word : words) {
-                out.append(out.length() == 0 ? "" : " ").append(random.nextInt(5) == 0 ? word(random) : word);
-            }
-            return out.toString();
-        }
-
-        private String words(final int count) {
-            final StringBuilder out = new StringBuilder();
-            for (int i = 0; i < count; i++) {
-                out.append(i == 0 ? "" : " ").append(word(random));
-            }
-            return out.toString();
-        }
-
-        /** Zipf-like: rank r drawn with probability about 1/r. */
-        private static String word(final Random random) {
-            final int rank = (int) Math.min(VOCABULARY - 1, Math.floor(Math.exp(random.nextDouble() * Math.log(VOCABULARY))));
-            return "w" + Integer.toString(rank, 36);
         }
     }
 }

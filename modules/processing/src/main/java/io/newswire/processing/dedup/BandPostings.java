@@ -152,7 +152,7 @@ final class BandPostings {
             lookups = 1; // 0 is what a new Held starts with
         }
         final int lookup = lookups;
-        final List<Held> touched = new ArrayList<>();
+        final List<Held> touched = new ArrayList<>(Math.min(bandKeys.length * perKey, 4_096));
         for (final long key : bandKeys) {
             final PostingList list = list(desk, key);
             if (list == null) {

@@ -23,7 +23,14 @@ public record DedupSettings(double threshold, int bands, int rowsPerBand, int ma
      */
     public static final int DEFAULT_BANDS = 32;
     public static final int DEFAULT_ROWS_PER_BAND = 1;
-    public static final int DEFAULT_MAX_POSTINGS = 200;
+    /**
+     * A lookup walks at most bands × this many retained reports, and walking them (one cache miss each) was most of a
+     * lookup's cost at 100k stored (StoreDedupBenchmark: 200 gave 0.54 ms at 100k). Lists keep the newest, where
+     * updates and rewordings are; a list only reaches 64 when a term is in 64 of the horizon's reports while still
+     * under BAND_MAX_SHARE of them, i.e. past 3,200 reports on one desk within the horizon (about 1,000 a day on a
+     * 72 h horizon), and a true pair shares several band keys, so one cut list rarely hides it.
+     */
+    public static final int DEFAULT_MAX_POSTINGS = 64;
     public static final int DEFAULT_SCORED_CANDIDATES = 16;
     /** Terms in more than this share of the desk's reports are not banded on (see NearDuplicateDetector.bandTerms). */
     public static final double BAND_MAX_SHARE = 0.02;
