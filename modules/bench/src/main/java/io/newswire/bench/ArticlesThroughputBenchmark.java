@@ -42,7 +42,7 @@ import java.util.stream.Collectors;
 /**
  * Throughput of the processing application as deployed, on a real broker: an in-JVM KRaft broker and the registry
  * (the dev stack's parts), topics created and schemas registered as {@code newswire init} does, auto-registration
- * off, exactly-once v2, the default settings ({@code processing.threads} 1). One desk, so every report goes through
+ * off, exactly-once v2, the default settings (but {@code processing.threads}, the third argument, 1 by default). One desk, so every report goes through
  * one articles task: the hardest case for the articles step.
  *
  * <ol>
@@ -55,7 +55,7 @@ import java.util.stream.Collectors;
  *       same broker in the same run, so the pipeline's rate can be read against what this machine does at all.</li>
  * </ol>
  *
- * <p>Run: {@code modules/bench/run ArticlesThroughputBenchmark 100000 20000}
+ * <p>Run: {@code modules/bench/run ArticlesThroughputBenchmark 100000 20000 [threads]}
  */
 public final class ArticlesThroughputBenchmark {
 
@@ -68,12 +68,15 @@ public final class ArticlesThroughputBenchmark {
     public static void main(final String[] args) throws Exception {
         final int stored = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         final int measured = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        final int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         final Path root = Files.createTempDirectory("newswire-bench-throughput");
         try (EmbeddedStack stack = EmbeddedStack.temporary(root.resolve("stack")).start()) {
             final NewswireConfig config = NewswireConfig.load(null, Map.of(), Map.of(
                     NewswireConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
                     NewswireConfig.SCHEMA_REGISTRY_URL_CONFIG, stack.schemaRegistryUrl(),
-                    NewswireConfig.DATA_DIR_CONFIG, root.resolve("data").toString()));
+                    NewswireConfig.DATA_DIR_CONFIG, root.resolve("data").toString(),
+                    NewswireConfig.PROCESSING_THREADS_CONFIG, threads));
+            System.out.printf(Locale.ROOT, "processing.threads=%d%n", threads);
             init(config);
             // one desk; 1 ms apart, so the whole history is inside the 72 h dedup horizon
             final SyntheticWire wire = new SyntheticWire(new Random(11), System.currentTimeMillis() - stored - measured - 60_000L, 1,

@@ -14,6 +14,9 @@ import java.util.Map;
 final class NumberWords {
 
     private static final Map<String, String> DIGITS = table();
+    /** First words of the two-word numbers: only after one of these is a pair looked up (no string built per word). */
+    private static final java.util.Set<String> PAIR_STARTS = DIGITS.keySet().stream()
+            .filter(k -> k.indexOf(' ') > 0).map(k -> k.substring(0, k.indexOf(' '))).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private NumberWords() {
     }
@@ -53,7 +56,7 @@ final class NumberWords {
     static List<String> inDigits(final List<String> features) {
         final java.util.ArrayList<String> out = new java.util.ArrayList<>(features.size());
         for (int i = 0; i < features.size(); i++) {
-            if (i + 1 < features.size()) {
+            if (i + 1 < features.size() && PAIR_STARTS.contains(features.get(i))) {
                 final String pair = DIGITS.get(features.get(i) + " " + features.get(i + 1));
                 if (pair != null) {
                     out.add(pair);
