@@ -462,7 +462,7 @@ public final class AttributionExtractor {
         }
 
         private void findStrong() {
-            for (final Casualty casualty : casualties.find(field, text)) {
+            for (final Casualty casualty : casualties.find(field, text, tokens)) {
                 strong.add(new Strong(field, casualty.start(), casualty.end(), casualty.text(), true, sentenceOf[indexOf(casualty.start())]));
             }
             for (final CueAt cue : cueAt) {
@@ -531,7 +531,7 @@ public final class AttributionExtractor {
             }
         }
         for (final Found f : found) {
-            final SourceClaim same = byForm.get(normalizer.matchingForm(f.claim().getSource()));
+            final SourceClaim same = byForm.isEmpty() ? null : byForm.get(normalizer.matchingForm(f.claim().getSource()));
             if (same != null) {
                 final List<Evidence> merged = new ArrayList<>(same.getEvidence());
                 merged.addAll(f.claim().getEvidence());

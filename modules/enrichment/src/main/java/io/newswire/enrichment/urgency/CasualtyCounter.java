@@ -97,7 +97,14 @@ public final class CasualtyCounter {
 
     /** Every casualty figure in one field's text. */
     public List<Casualty> find(final String field, final String text) {
-        final List<Token> tokens = normalizer.tokens(field, text);
+        return find(field, text, normalizer.tokens(field, text));
+    }
+
+    /**
+     * Every casualty figure in one field's text, from its tokens as {@link MatchingTextNormalizer#tokens} made them
+     * (so a caller that has them does not tokenise the field again).
+     */
+    public List<Casualty> find(final String field, final String text, final List<Token> tokens) {
         final int[] sentence = sentenceOf(tokens, text);
         final List<Figure> figures = new ArrayList<>();
         final List<TermAt> terms = new ArrayList<>();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.newswire.enrichment.text.MatchingTextNormalizer;
 import io.newswire.enrichment.text.PhraseMatcher;
 import io.newswire.enrichment.text.ReportText;
+import io.newswire.enrichment.text.Token;
 import io.newswire.model.Subject;
 
 import java.util.ArrayList;
@@ -45,6 +46,7 @@ public final class UrgencyScorer {
     private record Fired(int level, int order, String reason) {
     }
 
+    private final MatchingTextNormalizer normalizer;
     private final PhraseMatcher<Rule> headlineTerms;
     private final PhraseMatcher<Rule> eventTerms;
     private final PhraseMatcher<Rule> loweringTerms;
@@ -57,6 +59,7 @@ public final class UrgencyScorer {
 
     public UrgencyScorer(final UrgencyRules rules, final MatchingTextNormalizer normalizer) {
         final JsonNode root = rules.root();
+        this.normalizer = normalizer;
         this.defaultLevel = root.path("default").asInt(5);
         this.headlineTerms = terms(root.path("headline"), normalizer);
         this.eventTerms = terms(root.path("events").path("rules"), normalizer);
@@ -88,32 +91,39 @@ public final class UrgencyScorer {
     public Urgency score(final ReportText report, final String desk, final boolean flaggedUrgent, final List<Subject> found) {
         final List<Fired> raising = new ArrayList<>();
         final List<Fired> lowering = new ArrayList<>();
+        final List<Casualty> figures = new ArrayList<>();
         int order = 0;
-        for (final ReportText.Field field : headlines(report)) {
-            for (final PhraseMatcher.Match<Rule> match : headlineTerms.find(single(field))) {
-                final Rule rule = match.entries().get(0);
-                raising.add(new Fired(rule.level(), order++, where(rule.name(), field, match) + " → " + rule.level()));
+        // each field is tokenised once; every rule reads those tokens
+        for (final ReportText.Field field : report.fields()) {
+            if (ReportText.BIO.equals(field.name())) {
+                continue;
             }
-            for (final PhraseMatcher.Match<Rule> match : eventTerms.find(single(field))) {
-                final Rule rule = match.entries().get(0);
-                raising.add(new Fired(rule.level(), order++, where(rule.name(), field, match) + " → " + rule.level()));
-            }
-            for (final PhraseMatcher.Match<Rule> match : loweringTerms.find(single(field))) {
-                final Rule rule = match.entries().get(0);
-                lowering.add(new Fired(rule.level(), order++, where(rule.name(), field, match) + " → " + rule.level()));
-            }
-        }
-        final ReportText.Field lead = lead(report);
-        if (lead != null) {
-            for (final PhraseMatcher.Match<Rule> match : eventTerms.find(single(lead))) {
-                final Rule rule = match.entries().get(0);
-                final int level = rule.level() + 1;
-                if (level < defaultLevel) {
-                    raising.add(new Fired(level, order++, where(rule.name() + "-lead", lead, match) + " → " + level));
+            final List<Token> tokens = normalizer.tokens(field.name(), field.text());
+            figures.addAll(casualties.find(field.name(), field.text(), tokens));
+            if (ReportText.HEADLINE.equals(field.name()) || ReportText.SUBHEADLINE.equals(field.name())) {
+                for (final PhraseMatcher.Match<Rule> match : headlineTerms.find(tokens)) {
+                    order = fire(raising, order, match.entries().get(0).level(), match.entries().get(0).name(), field, match);
+                }
+                for (final PhraseMatcher.Match<Rule> match : eventTerms.find(tokens)) {
+                    order = fire(raising, order, match.entries().get(0).level(), match.entries().get(0).name(), field, match);
+                }
+                for (final PhraseMatcher.Match<Rule> match : loweringTerms.find(tokens)) {
+                    order = fire(lowering, order, match.entries().get(0).level(), match.entries().get(0).name(), field, match);
+                }
+            } else if (ReportText.BODY.equals(field.name())) {
+                final int leadEnd = field.text().indexOf('\n') < 0 ? field.text().length() : field.text().indexOf('\n');
+                int leadTokens = 0;
+                while (leadTokens < tokens.size() && tokens.get(leadTokens).end() <= leadEnd) {
+                    leadTokens++;
+                }
+                for (final PhraseMatcher.Match<Rule> match : eventTerms.find(tokens.subList(0, leadTokens))) {
+                    final int level = match.entries().get(0).level() + 1;
+                    if (level < defaultLevel) {
+                        order = fire(raising, order, level, match.entries().get(0).name() + "-lead", field, match);
+                    }
                 }
             }
         }
-        final List<Casualty> figures = casualties.find(report);
         for (final Casualty.Kind kind : Casualty.Kind.values()) {
             final Casualty largest = largest(figures, kind);
             if (largest != null) {
@@ -144,6 +154,12 @@ public final class UrgencyScorer {
             }
         }
         return decide(raising, lowering);
+    }
+
+    private static int fire(final List<Fired> into, final int order, final int level, final String rule,
+                            final ReportText.Field field, final PhraseMatcher.Match<Rule> match) {
+        into.add(new Fired(level, order, where(rule, field, match) + " → " + level));
+        return order + 1;
     }
 
     private Urgency decide(final List<Fired> raising, final List<Fired> lowering) {
@@ -189,29 +205,8 @@ public final class UrgencyScorer {
         return best;
     }
 
-    private static List<ReportText.Field> headlines(final ReportText report) {
-        final List<ReportText.Field> fields = new ArrayList<>(2);
-        for (final ReportText.Field field : report.fields()) {
-            if (ReportText.HEADLINE.equals(field.name()) || ReportText.SUBHEADLINE.equals(field.name())) {
-                fields.add(field);
-            }
-        }
-        return fields;
-    }
 
-    /** The body's first paragraph (offsets are the body's: the lead starts it). */
-    private static ReportText.Field lead(final ReportText report) {
-        final String body = report.text(ReportText.BODY);
-        if (body.isEmpty()) {
-            return null;
-        }
-        final int end = body.indexOf('\n');
-        return new ReportText.Field(ReportText.BODY, end < 0 ? body : body.substring(0, end));
-    }
 
-    private static ReportText single(final ReportText.Field field) {
-        return new ReportText(List.of(field));
-    }
 
     private static String where(final String rule, final ReportText.Field field, final PhraseMatcher.Match<Rule> match) {
         return rule + ": " + field.text().substring(match.start(), match.end()) + " (" + field.name() + " "
