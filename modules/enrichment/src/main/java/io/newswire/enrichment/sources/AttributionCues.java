@@ -26,6 +26,8 @@ public final class AttributionCues {
     public enum Kind {
         /** Arabic reporting verb: the source follows, the claim follows إن/أن. */
         VERB_BEFORE("reportingVerbs"),
+        /** Arabic verb that reports only with عن ("نقل ... عن"); without it, it is another verb ("carried"). */
+        VERB_WITH_AN("reportingVerbsWithAn"),
         /** English reporting verb: the source comes before it. */
         VERB_AFTER("reportingVerbsAfter"),
         /** بحسب / according to: the source follows. */

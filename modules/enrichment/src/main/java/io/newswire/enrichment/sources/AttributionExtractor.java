@@ -24,7 +24,7 @@ import java.util.Set;
  * Attributed claims of a report: who is said to say what, as written. Sentence by sentence (ends at . ! ? ؟ ؛ ; or
  * a line break), from the cues of {@link AttributionCues}:
  * <ul>
- *   <li><b>Arabic reporting verb</b> ("وقال", "أفادت", "أكدت", "نقل ... عن"): the source is the words after the verb
+ *   <li><b>Arabic reporting verb</b> ("وقال", "أفادت", "أكدت", "نقل ... عن", the last only with عن): the source is the words after the verb
  *   up to إن/أن (or "في بيان", a comma, a claim noun such as "مقتل", eight words); after "عن" only the source
  *   quoted is kept; the claim is what follows the complementizer (or the claim noun) to the end of the sentence. A
  *   verb with no words before the complementizer ("وأضاف أن") takes the source of the sentence before.</li>
@@ -63,6 +63,7 @@ public final class AttributionExtractor {
     private static final String AN = "\u0639\u0646"; // عن
     private static final String LAM = "\u0644";
     private static final String THAT = "that";
+    private static final String FIMA = "\u0641\u064a\u0645\u0627"; // فيما, "while"
 
     /** Why a source stopped where it did. */
     private enum Stop { END, BREAK, COMPLEMENTIZER, SOURCE_END, CLAIM_START, VERB, MAX }
@@ -243,7 +244,7 @@ public final class AttributionExtractor {
                 }
                 // و ف ب may stand before a verb or preposition ("وقال", "وبحسب"); the article may not ("التابع")
                 final boolean bare = !cue.proclitic().contains("\u0627\u0644") && !cue.proclitic().endsWith("\u0644\u0644");
-                if (cue.is(Kind.VERB_BEFORE) && bare) {
+                if ((cue.is(Kind.VERB_BEFORE) || cue.is(Kind.VERB_WITH_AN)) && bare) {
                     verbBefore(s, cue, last);
                 } else if (cue.is(Kind.PREPOSITION) && bare) {
                     preposition(s, cue, first, last);
@@ -279,6 +280,12 @@ public final class AttributionExtractor {
                     sourceFirst = k + 1; // "نقل مراسلنا عن مصدر ...": the source quoted
                 }
             }
+            if (cue.is(Kind.VERB_WITH_AN) && !cue.is(Kind.VERB_BEFORE) && sourceFirst == from) {
+                return; // "نقلت سيارات الإسعاف الجرحى": carried, not reported
+            }
+            for (int k = from; k < sourceFirst; k++) {
+                inSource[k] = true; // "نقل مراسلنا عن": the relaying reporter is not a source of its own
+            }
             final Range source = new Range(sourceFirst, stop[0] - 1);
             final Stop why = Stop.values()[stop[1]];
             int claimFirst = -1;
@@ -289,7 +296,7 @@ public final class AttributionExtractor {
             } else if (why == Stop.SOURCE_END || why == Stop.BREAK) {
                 claimFirst = complementizerWithin(why == Stop.SOURCE_END ? cueAt[stop[0]].last() + 1 : stop[0], last, 4);
             }
-            final Range claim = claimFirst < 0 ? new Range(0, -1) : new Range(claimFirst, last);
+            final Range claim = claimFirst < 0 ? new Range(0, -1) : new Range(claimFirst, claimEnd(claimFirst, last));
             if (source.isEmpty()) {
                 if (why == Stop.COMPLEMENTIZER && lastSource != null && s - lastSourceSentence <= 2) {
                     addAnaphoric(s, cue, claim);
@@ -315,7 +322,7 @@ public final class AttributionExtractor {
                 if (claimFirst <= last && cueAt[claimFirst] != null && cueAt[claimFirst].is(Kind.COMPLEMENTIZER)) {
                     claimFirst = cueAt[claimFirst].last() + 1;
                 }
-                claim = new Range(claimFirst, last);
+                claim = new Range(claimFirst, claimEnd(claimFirst, last));
             } else {
                 claim = new Range(first, cue.first() - 1);
             }
@@ -392,7 +399,7 @@ public final class AttributionExtractor {
                     if (cue.is(Kind.CLAIM_START) && k > from) {
                         return new int[] {k, Stop.CLAIM_START.ordinal()};
                     }
-                    if (verbs && cue.is(Kind.VERB_BEFORE) && k > from) {
+                    if (verbs && (cue.is(Kind.VERB_BEFORE) || cue.is(Kind.VERB_WITH_AN)) && k > from) {
                         return new int[] {k, Stop.VERB.ordinal()};
                     }
                 }
@@ -401,6 +408,24 @@ public final class AttributionExtractor {
                 }
                 k = cue != null && !cue.is(Kind.SOURCE_NOUN) ? k + 1 : (cue != null ? cue.last() + 1 : k + 1);
             }
+        }
+
+        /**
+         * Where a forward claim ends: the sentence end, or before ", وأكدت ..." / "، فيما أشار ...": a comma followed
+         * by another reporting verb or preposition opens the next attribution, which gets its own claim.
+         */
+        private int claimEnd(final int from, final int last) {
+            for (int k = from + 1; k <= last; k++) {
+                if (!between(k, ",\u060c")) {
+                    continue;
+                }
+                final int next = k + 1 <= last && FIMA.equals(tokens.get(k).form()) ? k + 1 : k;
+                final CueAt cue = cueAt[next];
+                if (cue != null && (cue.is(Kind.VERB_BEFORE) || cue.is(Kind.VERB_WITH_AN) || cue.is(Kind.PREPOSITION))) {
+                    return k - 1;
+                }
+            }
+            return last;
         }
 
         private int complementizerWithin(final int from, final int last, final int words) {

@@ -187,4 +187,19 @@ class AttributionExtractorTest {
         assertThat(resident.getEvidence()).singleElement().satisfies(e -> assertThat(e.getField()).isEqualTo("sources.2"));
         assertThat(found.warnings()).isEmpty();
     }
+
+    @Test
+    void shouldNotTakeNaqalaForAReportingVerbWithoutAn() {
+        // "نقلت سيارات الإسعاف الجرحى": carried, not relayed
+        assertThat(extract("ونقلت سيارات الإسعاف الجرحى إلى مشفى المدينة.").claims()).isEmpty();
+    }
+
+    @Test
+    void shouldEndTheSourceAtIlaAnnaAndTheClaimBeforeTheNextAttribution() {
+        final String text = "وأعلنت قوات سوريا الديمقراطية أن مقاتليها صدوا هجوماً، فيما أشار المرصد السوري إلى أن الهجوم فشل.";
+        final List<SourceClaim> claims = extract(text).claims();
+        assertThat(claims).extracting(SourceClaim::getSource, SourceClaim::getClaim).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("قوات سوريا الديمقراطية", "مقاتليها صدوا هجوماً"),
+                org.assertj.core.groups.Tuple.tuple("المرصد السوري", "الهجوم فشل"));
+    }
 }

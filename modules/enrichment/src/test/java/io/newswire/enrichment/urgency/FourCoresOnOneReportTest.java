@@ -46,6 +46,8 @@ class FourCoresOnOneReportTest {
                 assertThat(report.text(e.getField()).substring(e.getStart(), e.getEnd())).isEqualTo(e.getText());
             }
         }
+        assertThat(attributions.claims()).filteredOn(c -> c.getSource().equals("مصدر في الهلال الأحمر العربي السوري"))
+                .singleElement().satisfies(c -> assertThat(c.getClaim()).isEqualTo("سيارات الإسعاف نقلت الجرحى إلى مشفى المدينة"));
         // the headline's 14 is sourced in the body; the SDF's three and the accusation are attributed
         assertThat(attributions.warnings()).isEmpty();
 
