@@ -33,6 +33,8 @@ public final class PhraseMatcher<T> {
         "\u0644\u0644", "\u0627\u0644", "\u0648\u0628", "\u0648\u0644", "\u0648\u0643", "\u0641\u0628", "\u0641\u0644",
         "\u0648", "\u0641", "\u0628", "\u0644", "\u0643"};
     private static final String ARTICLE = "\u0627\u0644";
+    /** The letters a proclitic combination starts with: و ف ب ل ك and the alef of ال. */
+    private static final String PROCLITIC_LETTERS = "\u0648\u0641\u0628\u0644\u0643\u0627";
     static final int MIN_REMAINDER = 2;
 
     /** One phrase of the dictionary in matching form, and every entry it stands for. */
@@ -95,29 +97,46 @@ public final class PhraseMatcher<T> {
 
     private Match<T> longestAt(final List<Token> tokens, final int at) {
         final String form = tokens.get(at).form();
-        Phrase<T> best = null;
-        String bestProclitic = "";
-        // as written first, so an exact name beats a name found by taking letters off ("لبنان" is not ل + "بنان")
-        for (final String[] candidate : firstWordForms(form)) {
-            final String proclitic = candidate[1];
-            final List<Phrase<T>> phrases = byFirstForm.get(candidate[0]);
-            if (phrases == null) {
-                continue;
-            }
-            for (final Phrase<T> phrase : phrases) { // longest first
-                if ((best == null || phrase.forms().size() > best.forms().size()) && restMatches(phrase, tokens, at)) {
-                    best = phrase;
-                    bestProclitic = proclitic;
-                    break;
+        // as written first, so an exact name beats a name found by taking letters off ("لبنان" is not ل + "بنان");
+        // a remainder is cut (and allocated) only for a proclitic the word really starts with
+        Best<T> best = longerOf(null, byFirstForm.get(form), tokens, at, "");
+        if (form.length() > MIN_REMAINDER && PROCLITIC_LETTERS.indexOf(form.charAt(0)) >= 0) {
+            for (final String proclitic : PROCLITICS) {
+                if (form.length() - proclitic.length() >= MIN_REMAINDER && form.startsWith(proclitic)) {
+                    best = longerOf(best, byFirstForm.get(form.substring(proclitic.length())), tokens, at, proclitic);
                 }
             }
+        }
+        // English possessive: "Aleppo's" is one token to the tokenizer
+        if (form.endsWith("'s") || form.endsWith("\u2019s")) {
+            best = longerOf(best, byFirstForm.get(form.substring(0, form.length() - 2)), tokens, at, "");
         }
         if (best == null) {
             return null;
         }
         final Token first = tokens.get(at);
-        final Token last = tokens.get(at + best.forms().size() - 1);
-        return new Match<>(best.entries(), best.written(), first.field(), first.start(), last.end(), bestProclitic);
+        final Token last = tokens.get(at + best.phrase().forms().size() - 1);
+        return new Match<>(best.phrase().entries(), best.phrase().written(), first.field(), first.start(), last.end(), best.proclitic());
+    }
+
+    private record Best<T>(Phrase<T> phrase, String proclitic) {
+    }
+
+    /** The longest of these phrases that matches at the position, if longer than the best so far. */
+    private static <T> Best<T> longerOf(final Best<T> best, final List<Phrase<T>> phrases, final List<Token> tokens, final int at,
+                                        final String proclitic) {
+        if (phrases == null) {
+            return best;
+        }
+        for (final Phrase<T> phrase : phrases) { // longest first
+            if (best != null && phrase.forms().size() <= best.phrase().forms().size()) {
+                return best;
+            }
+            if (restMatches(phrase, tokens, at)) {
+                return new Best<>(phrase, proclitic);
+            }
+        }
+        return best;
     }
 
     private static <T> boolean restMatches(final Phrase<T> phrase, final List<Token> tokens, final int at) {
@@ -139,25 +158,6 @@ public final class PhraseMatcher<T> {
             n++;
         }
         return Math.max(1, n);
-    }
-
-    /**
-     * The forms a phrase's first word may have been written as, each with what was taken off: the word as written
-     * first, then without every proclitic it starts with that leaves a long enough remainder.
-     */
-    static List<String[]> firstWordForms(final String form) {
-        final List<String[]> result = new ArrayList<>(4);
-        result.add(new String[] {form, ""});
-        for (final String proclitic : PROCLITICS) {
-            if (form.length() - proclitic.length() >= MIN_REMAINDER && form.startsWith(proclitic)) {
-                result.add(new String[] {form.substring(proclitic.length()), proclitic});
-            }
-        }
-        // English possessive: "Aleppo's" is one token to the tokenizer
-        if (form.endsWith("'s") || form.endsWith("\u2019s")) {
-            result.add(new String[] {form.substring(0, form.length() - 2), ""});
-        }
-        return result;
     }
 
     /** Collects phrases; the same phrase added for two entries stands for both. */
