@@ -104,6 +104,15 @@ public final class NewswireConfig extends AbstractConfig {
     private static final String DEDUP_SIMILARITY_THRESHOLD_DOC = "tf-idf cosine at or above which a NEW report joins an earlier story of its desk. "
             + "0.36 is the lowest with precision at least 0.95 on the tuning half of our labelled set (modules/processing/dedup-quality.md); lower merges more, higher splits more.";
 
+    public static final String ENRICHMENT_GAZETTEER_PATH_CONFIG = "enrichment.gazetteer.path";
+    private static final String ENRICHMENT_GAZETTEER_PATH_DOC = "Gazetteer the places step loads, as written by `newswire gazetteer import` from GeoNames dumps. "
+            + "Empty: the extract built in (GeoNames cities500 for the region and the world's larger places, CC BY 4.0).";
+    public static final String ENRICHMENT_PARTIES_PATH_CONFIG = "enrichment.parties.path";
+    private static final String ENRICHMENT_PARTIES_PATH_DOC = "Alias table of parties and organisations the parties step loads (the built-in table's format). "
+            + "Empty: the table built in.";
+    public static final String ENRICHMENT_DEFAULT_TIME_ZONE_CONFIG = "enrichment.default.time.zone";
+    private static final String ENRICHMENT_DEFAULT_TIME_ZONE_DOC = "IANA zone relative dates (today, yesterday) are read in when a report names no "
+            + "timeZone of its own, or an unknown one.";
 
     private static final ConfigDef DEFINITION = new ConfigDef()
             .define(BOOTSTRAP_SERVERS_CONFIG, Type.STRING, "localhost:9092", Importance.HIGH, BOOTSTRAP_SERVERS_DOC)
@@ -127,7 +136,10 @@ public final class NewswireConfig extends AbstractConfig {
             .define(ARTICLES_RETENTION_MS_CONFIG, Type.LONG, Duration.ofDays(30).toMillis(), Range.atLeast(60_000), Importance.MEDIUM,
                     ARTICLES_RETENTION_MS_DOC)
             .define(DEDUP_HORIZON_MS_CONFIG, Type.LONG, Duration.ofHours(72).toMillis(), Range.atLeast(1), Importance.MEDIUM, DEDUP_HORIZON_MS_DOC)
-            .define(DEDUP_SIMILARITY_THRESHOLD_CONFIG, Type.DOUBLE, 0.36, Range.between(0.0, 1.0), Importance.MEDIUM, DEDUP_SIMILARITY_THRESHOLD_DOC);
+            .define(DEDUP_SIMILARITY_THRESHOLD_CONFIG, Type.DOUBLE, 0.36, Range.between(0.0, 1.0), Importance.MEDIUM, DEDUP_SIMILARITY_THRESHOLD_DOC)
+            .define(ENRICHMENT_GAZETTEER_PATH_CONFIG, Type.STRING, "", Importance.MEDIUM, ENRICHMENT_GAZETTEER_PATH_DOC)
+            .define(ENRICHMENT_PARTIES_PATH_CONFIG, Type.STRING, "", Importance.LOW, ENRICHMENT_PARTIES_PATH_DOC)
+            .define(ENRICHMENT_DEFAULT_TIME_ZONE_CONFIG, Type.STRING, "UTC", Importance.LOW, ENRICHMENT_DEFAULT_TIME_ZONE_DOC);
 
     public NewswireConfig(final Map<String, ?> values) {
         super(DEFINITION, values, false);
