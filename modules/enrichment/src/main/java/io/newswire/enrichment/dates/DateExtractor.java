@@ -106,11 +106,24 @@ public final class DateExtractor {
      * @return one mention per calendar date, in order of first appearance; empty when none
      */
     public List<DateMention> extract(final ReportText text, final Instant filedAt, final ZoneId zone, final String declared) {
+        return extract(text, Map.of(), filedAt, zone, declared);
+    }
+
+    /**
+     * The same, over words already computed: tokenising is a third of the cost, so a caller running several steps
+     * on one report can do it once per field.
+     *
+     * @param tokens {@link MatchingTextNormalizer#tokens} of fields by name, as made by the same normaliser; a field
+     *               missing from the map is tokenised here
+     */
+    public List<DateMention> extract(final ReportText text, final Map<String, List<Token>> tokens, final Instant filedAt,
+                                     final ZoneId zone, final String declared) {
         final LocalDate filed = LocalDate.ofInstant(Objects.requireNonNull(filedAt, "filedAt"), Objects.requireNonNull(zone, "zone"));
         final boolean monthFirst = monthFirst(declared);
         final List<DateCandidate> found = new ArrayList<>();
         for (final ReportText.Field field : text.fields()) {
-            found.addAll(new FieldScan(field, normalizer.tokens(field.name(), field.text()), filed, monthFirst).scan());
+            final List<Token> words = tokens.get(field.name());
+            found.addAll(new FieldScan(field, words != null ? words : normalizer.tokens(field.name(), field.text()), filed, monthFirst).scan());
         }
         return EventDateResolver.mentions(found, filed, text);
     }
@@ -193,6 +206,10 @@ public final class DateExtractor {
             final List<DateCandidate> found = new ArrayList<>();
             int i = 0;
             while (i < items.size()) {
+                if (!canStart(items.get(i))) { // most words: no pattern needs looking at
+                    i++;
+                    continue;
+                }
                 // up to two time-of-day words before what they qualify: "صباح يوم الأحد"
                 int at = i;
                 while (at < i + 2 && at + 1 < items.size() && isTimeOfDay(items.get(at)) && joinable(at, at + 1)) {
@@ -468,14 +485,15 @@ public final class DateExtractor {
 
         /** "قبل ثلاثة أيام", "منذ 3 أيام", "three days ago". */
         private Found daysAgo(final int i) {
-            if (i + 2 >= items.size() || !joinable(i, i + 1) || !joinable(i + 1, i + 2)) {
+            if (i + 2 >= items.size()) {
                 return null;
             }
             final String word = items.get(i).form();
             final boolean arabic = AGO_BEFORE.contains(word) || AGO_BEFORE.contains(withoutConjunction(word));
             final int countAt = arabic ? i + 1 : i;
             final Integer count = count(countAt);
-            if (count == null || count < 1 || count > MAX_DAYS_AGO || !DAYS_UNIT.contains(items.get(countAt + 1).form())) {
+            if (count == null || count < 1 || count > MAX_DAYS_AGO || !DAYS_UNIT.contains(items.get(countAt + 1).form())
+                    || !joinable(i, i + 1) || !joinable(i + 1, i + 2)) {
                 return null;
             }
             if (arabic) {
@@ -531,6 +549,16 @@ public final class DateExtractor {
 
         private Num num(final int at) {
             return at >= 0 && at < items.size() ? items.get(at).num() : null;
+        }
+
+        /** Whether any pattern can begin at this word: a dictionary word, a number, or a word one of them opens with. */
+        private boolean canStart(final Item item) {
+            if (item.term() != null || item.num() != null) {
+                return true;
+            }
+            final String form = item.form();
+            return isTimeOfDay(item) || AGO_BEFORE.contains(form) || AGO_BEFORE.contains(withoutConjunction(form))
+                    || NUMBER_WORDS.containsKey(form);
         }
 
         private boolean isTimeOfDay(final Item item) {
