@@ -9,6 +9,8 @@ import io.newswire.model.DateMention;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.chrono.HijrahDate;
 import java.util.ArrayList;
@@ -50,10 +52,14 @@ import java.util.regex.Pattern;
  *       before the filed date; "الماضي"/"last" [date.weekday.last] strictly before, "المقبل"/"next"
  *       [date.weekday.next] strictly after. A weekday followed by a date ("الأحد الموافق 15 آب") is that date.</li>
  *   <li>relative days [date.relative.today, .yesterday, .day-before-yesterday, .tomorrow, .day-after-tomorrow,
- *       .days-ago, .last-week, .next-week]: اليوم، أمس/امس، البارحة، أول أمس، غداً، قبل يومين، قبل 3 أيام، الأسبوع
- *       الماضي, today, yesterday, last night, this morning, hier ... with the time-of-day word before them in the
+ *       .days-ago, .last-week, .next-week]: اليوم، أمس/امس، البارحة، أول أمس، قبل قليل، غداً، قبل يومين، قبل 3 أيام،
+ *       الأسبوع الماضي, today, yesterday, last night, this morning, minutes ago, hier ... with the time-of-day word before them in the
  *       span (فجر اليوم، صباح اليوم، مساء أمس، ليلة أمس، يوم أمس) and any proclitic (وأمس، بالأمس). "اليوم" followed
- *       by an ordinal or التالي/نفسه/العالمي ("اليوم الثالث", "the day after") is not today.</li>
+ *       by an ordinal or التالي/نفسه/العالمي ("اليوم الثالث", "the day after") is not today, and قبل/منذ followed by
+ *       من or a word with the article ("قبل يومين من الهجوم", "منذ ساعات الصباح") is not counted from the filing.</li>
+ *   <li>clock times [date.relative.clock-time]: "at 12:58 a.m.", "الساعة 9:30 مساءً": the latest such time on or
+ *       before the filed time, so "12:58 a.m." in a report filed at 01:10 is that day, and "11:40 p.m." in one filed
+ *       at 00:20 is the day before.</li>
  * </ul>
  * Relative expressions and weekdays are resolved against the filed instant <em>in the correspondent's zone</em>: a
  * report filed at 23:30 UTC from Damascus (UTC+3) is filed at 02:30 the next day there, and its "اليوم" is that
@@ -76,6 +82,10 @@ public final class DateExtractor {
             "الذي", "الموعود");
     private static final Set<String> AGO_BEFORE = Set.of("قبل", "منذ");
     private static final Set<String> DAYS_UNIT = Set.of("ايام", "يوما", "يوم", "days");
+    /** Words that introduce a clock time ("at 9:30", "الساعة 9:30"); without one, only a.m./p.m. makes it a time. */
+    private static final Set<String> CLOCK_INTRO = Set.of("at", "around", "about", "الساعه", "عند");
+    private static final Set<String> AM = Set.of("am", "a.m");
+    private static final Set<String> PM = Set.of("pm", "p.m");
     private static final Map<String, Integer> NUMBER_WORDS = numberWords();
     private static final Pattern DOTTED = Pattern.compile("([.\u066B])(\\d{1,2})\\1(\\d{1,4})");
     private static final String NUMBER_PROCLITICS = "وفبلك";
@@ -118,14 +128,14 @@ public final class DateExtractor {
      */
     public List<DateMention> extract(final ReportText text, final Map<String, List<Token>> tokens, final Instant filedAt,
                                      final ZoneId zone, final String declared) {
-        final LocalDate filed = LocalDate.ofInstant(Objects.requireNonNull(filedAt, "filedAt"), Objects.requireNonNull(zone, "zone"));
+        final LocalDateTime filedLocal = LocalDateTime.ofInstant(Objects.requireNonNull(filedAt, "filedAt"), Objects.requireNonNull(zone, "zone"));
         final boolean monthFirst = monthFirst(declared);
         final List<DateCandidate> found = new ArrayList<>();
         for (final ReportText.Field field : text.fields()) {
             final List<Token> words = tokens.get(field.name());
-            found.addAll(new FieldScan(field, words != null ? words : normalizer.tokens(field.name(), field.text()), filed, monthFirst).scan());
+            found.addAll(new FieldScan(field, words != null ? words : normalizer.tokens(field.name(), field.text()), filedLocal, monthFirst).scan());
         }
-        return EventDateResolver.mentions(found, filed, text);
+        return EventDateResolver.mentions(found, filedLocal.toLocalDate(), text);
     }
 
     /**
@@ -191,13 +201,15 @@ public final class DateExtractor {
         private final String field;
         private final String text;
         private final LocalDate filed;
+        private final LocalTime filedTime;
         private final boolean monthFirst;
         private final List<Item> items;
 
-        FieldScan(final ReportText.Field field, final List<Token> tokens, final LocalDate filed, final boolean monthFirst) {
+        FieldScan(final ReportText.Field field, final List<Token> tokens, final LocalDateTime filedLocal, final boolean monthFirst) {
             this.field = field.name();
             this.text = field.text();
-            this.filed = filed;
+            this.filed = filedLocal.toLocalDate();
+            this.filedTime = filedLocal.toLocalTime();
             this.monthFirst = monthFirst;
             this.items = items(tokens);
         }
@@ -254,6 +266,9 @@ public final class DateExtractor {
             }
             if (found == null) {
                 found = daysAgo(i);
+            }
+            if (found == null) {
+                found = clockTime(i);
             }
             return found;
         }
@@ -474,6 +489,9 @@ public final class DateExtractor {
                     return null;
                 }
             }
+            if (isAgo(items.get(i).form()) && relativeToSomethingElse(next)) {
+                return null;
+            }
             int end = items.get(i).end();
             if (next < items.size() && LATIN_TIME_OF_DAY.contains(items.get(next).form()) && joinable(i, next)) {
                 end = items.get(next).end();
@@ -488,21 +506,83 @@ public final class DateExtractor {
             if (i + 2 >= items.size()) {
                 return null;
             }
-            final String word = items.get(i).form();
-            final boolean arabic = AGO_BEFORE.contains(word) || AGO_BEFORE.contains(withoutConjunction(word));
+            final boolean arabic = isAgo(items.get(i).form());
             final int countAt = arabic ? i + 1 : i;
             final Integer count = count(countAt);
             if (count == null || count < 1 || count > MAX_DAYS_AGO || !DAYS_UNIT.contains(items.get(countAt + 1).form())
                     || !joinable(i, i + 1) || !joinable(i + 1, i + 2)) {
                 return null;
             }
-            if (arabic) {
+            if (arabic && !relativeToSomethingElse(i + 3)) {
                 return found(filed.minusDays(count), items.get(i).start(), items.get(i + 2).end(), "date.relative.days-ago", 0.9, true, i + 3);
             }
             if (i + 2 < items.size() && "ago".equals(items.get(i + 2).form()) && joinable(i + 1, i + 2)) {
                 return found(filed.minusDays(count), items.get(i).start(), items.get(i + 2).end(), "date.relative.days-ago", 0.9, true, i + 3);
             }
             return null;
+        }
+
+        /**
+         * "at 12:58 a.m.", "الساعة 9:30 مساءً": the latest such time on or before the filed time, so a time later in
+         * the day than the filing is yesterday's. Needs "at"/"الساعة" before it or a.m./p.m. after it: a bare "2:30"
+         * is as often a score or a ratio.
+         */
+        private Found clockTime(final int i) {
+            final Num hour = num(i);
+            final Num minute = num(i + 1);
+            if (hour == null || minute == null || hour.digits() > 2 || !hour.suffix().isEmpty() || minute.digits() != 2
+                    || !":".equals(gap(i, i + 1))) {
+                return null;
+            }
+            String marker = minute.suffix();
+            int end = minute.end();
+            int next = i + 2;
+            if (marker.isEmpty() && next < items.size() && items.get(next).term() == null && spaced(i + 1, next)) {
+                final String after = items.get(next).form();
+                if (AM.contains(after) || PM.contains(after) || after.equals("مساء") || after.equals("ليلا")) {
+                    marker = after;
+                    end = items.get(next).end();
+                    next++;
+                }
+            }
+            final boolean introduced = i > 0 && items.get(i - 1).term() == null && CLOCK_INTRO.contains(items.get(i - 1).form())
+                    && spaced(i - 1, i);
+            if (!introduced && !AM.contains(marker) && !PM.contains(marker)) {
+                return null;
+            }
+            int h = hour.value();
+            final int m = minute.value();
+            if (AM.contains(marker) || PM.contains(marker)) {
+                if (h < 1 || h > 12) {
+                    return null;
+                }
+                h = (h % 12) + (PM.contains(marker) ? 12 : 0);
+            } else if (!marker.isEmpty() && !marker.equals("مساء") && !marker.equals("ليلا")) {
+                return null; // digits glued to something else
+            } else if ((marker.equals("مساء") && h >= 1 && h < 12) || (marker.equals("ليلا") && h >= 6 && h < 12)) {
+                h += 12;
+            }
+            if (h > 23 || m > 59) {
+                return null;
+            }
+            final LocalDate date = LocalTime.of(h, m).isAfter(filedTime) ? filed.minusDays(1) : filed;
+            return found(date, hour.start(), end, "date.relative.clock-time", 0.8, true, next);
+        }
+
+        private boolean isAgo(final String form) {
+            return AGO_BEFORE.contains(form) || AGO_BEFORE.contains(withoutConjunction(form));
+        }
+
+        /**
+         * After "قبل يومين", "منذ ساعات": "من" or a word with the article makes it "two days before the attack", "since
+         * the morning hours", not two days or hours before the filing.
+         */
+        private boolean relativeToSomethingElse(final int next) {
+            if (next >= items.size() || !spaced(next - 1, next)) {
+                return false;
+            }
+            final String form = items.get(next).form();
+            return form.equals("من") || form.startsWith("ال");
         }
 
         private Integer count(final int at) {
@@ -557,8 +637,7 @@ public final class DateExtractor {
                 return true;
             }
             final String form = item.form();
-            return isTimeOfDay(item) || AGO_BEFORE.contains(form) || AGO_BEFORE.contains(withoutConjunction(form))
-                    || NUMBER_WORDS.containsKey(form);
+            return isTimeOfDay(item) || isAgo(form) || NUMBER_WORDS.containsKey(form);
         }
 
         private boolean isTimeOfDay(final Item item) {

@@ -30,8 +30,8 @@ import java.util.Set;
  * </ul>
  * Added by hand, because CLDR lacks them: the Levantine names without the article (كانون ثاني, تشرين أول), the
  * Egyptian official يونيه and يوليه, نوڤمبر with ڤ, the Hijri genitive forms (ذي القعدة, ذي الحجة) and common
- * alternatives (ربيع الثاني, جمادى الثانية); relative expressions (اليوم, أمس, البارحة, أول أمس, غداً, الأسبوع
- * الماضي, today, yesterday, last night, hier ...), the modifiers الماضي/المقبل/last/next and the Arabic ordinals of
+ * alternatives (ربيع الثاني, جمادى الثانية); relative expressions (اليوم, أمس, البارحة, أول أمس, قبل قليل, غداً, الأسبوع
+ * الماضي, today, yesterday, last night, minutes ago, hier ...), the modifiers الماضي/المقبل/last/next and the Arabic ordinals of
  * the days of a month (الأول ... الحادي والثلاثين). Hamza, alef, teh marbuta and tatweel variants need no entries:
  * both sides are compared in matching form, so ايار, أيار and أيّار meet.
  */
@@ -159,6 +159,12 @@ final class DateVocabulary {
         relatives.put("أمس الأول", beforeYesterday);
         relatives.put("قبل يومين", new DateTerm.Relative(-2, "days-ago", false, false));
         relatives.put("منذ يومين", new DateTerm.Relative(-2, "days-ago", false, false));
+        // a moment ago is today, as the wire means it ("قبل قليل", "minutes ago")
+        for (final String ago : List.of("قبل", "منذ")) {
+            for (final String moment : List.of("قليل", "دقائق", "ساعات", "ساعة")) {
+                relatives.put(ago + " " + moment, today);
+            }
+        }
         relatives.put("غداً", tomorrow);
         relatives.put("الغد", new DateTerm.Relative(1, "tomorrow", false, true));
         relatives.put("يوم غد", tomorrow);
@@ -175,6 +181,11 @@ final class DateVocabulary {
         relatives.put("this afternoon", today);
         relatives.put("this evening", today);
         relatives.put("tonight", today);
+        relatives.put("minutes ago", today);
+        relatives.put("moments ago", today);
+        relatives.put("hours ago", today);
+        relatives.put("an hour ago", today);
+        relatives.put("shortly after midnight", today);
         relatives.put("yesterday", yesterday);
         relatives.put("last night", yesterday);
         relatives.put("the day before yesterday", beforeYesterday);

@@ -278,6 +278,33 @@ class DateExtractorTest {
     }
 
     @Test
+    void shouldReadAMomentAgoAsToday() {
+        assertThat(readings("قبل قليل، ومنذ دقائق، وقبل ساعات، minutes ago, moments ago")).containsExactly(
+                "2026-08-20 [قبل قليل] date.relative.today",
+                "2026-08-20 [ومنذ دقائق] date.relative.today",
+                "2026-08-20 [وقبل ساعات] date.relative.today",
+                "2026-08-20 [minutes ago] date.relative.today",
+                "2026-08-20 [moments ago] date.relative.today");
+        // counted from something else: two days before the attack, since the early morning hours, three days before it
+        assertThat(readings("قبل يومين من الهجوم، يجلس منذ ساعات الصباح الأولى، وقبل ثلاثة أيام من ذلك")).isEmpty();
+    }
+
+    @Test
+    void shouldPlaceAClockTimeOnTheDayItLastOccurredWhenTheReportCrossesMidnight() {
+        // filed 22:10 UTC on 9 April, 01:10 on 10 April in Istanbul: 12:50 a.m. is that night, 11:40 p.m. the evening before
+        final Instant filed = Instant.parse("2026-04-09T22:10:00Z");
+        assertThat(readings(body("The quake struck at 12:50 a.m. local time after a tremor at 11:40 p.m. and one at 23:05"),
+                filed, ZoneId.of("Europe/Istanbul"), "en")).containsExactly(
+                "2026-04-10 [12:50 a.m] date.relative.clock-time",
+                "2026-04-09 [11:40 p.m] date.relative.clock-time",
+                "2026-04-09 [23:05] date.relative.clock-time");
+        assertThat(readings(body("وقع الانفجار الساعة 9:30 مساءً"), filed, ZoneId.of("Europe/Istanbul"), "ar"))
+                .containsExactly("2026-04-09 [9:30 مساءً] date.relative.clock-time");
+        // without "at"/"الساعة" or a.m./p.m. two numbers with a colon are a score or a ratio
+        assertThat(readings("انتهت المباراة 2:10 بخريطة مقياسها 1:50")).isEmpty();
+    }
+
+    @Test
     void shouldNotReadTodayWhenTheWordMeansTheDay() {
         // the next day, the same day, the third day, International Day; a verb that contains امس; a day
         assertThat(readings("في اليوم التالي، وفي اليوم نفسه، ولليوم الثالث، واليوم العالمي للاجئين، لامس الماء، ولامس، في يوم واحد")).isEmpty();
