@@ -1,5 +1,9 @@
 package io.newswire.enrichment;
 
+import io.newswire.enrichment.dates.DateExtractor;
+import io.newswire.enrichment.dates.DatesStep;
+import io.newswire.enrichment.language.LanguageStep;
+import io.newswire.enrichment.language.ReportLanguageDetector;
 import io.newswire.enrichment.parties.PartiesStep;
 import io.newswire.enrichment.parties.PartyMatcher;
 import io.newswire.enrichment.parties.PartyTable;
@@ -65,6 +69,8 @@ public final class BuiltInEnrichment {
         final PartyTable parties = settings.parties() == null ? PartyTable.fromClasspath() : PartyTable.fromPath(settings.parties());
         final CasualtyCounter casualties = CasualtyCounter.fromClasspath(normalizer);
         return new ReportEnricher(List.of(
+                new LanguageStep(new ReportLanguageDetector(ReportLanguageDetector.Settings.defaults())),
+                new DatesStep(new DateExtractor(normalizer)),
                 new PartiesStep(new PartyMatcher(parties, normalizer)),
                 new SourcesStep(new AttributionExtractor(AttributionCues.fromClasspath(normalizer), casualties, normalizer)),
                 new SubjectsStep(SubjectClassifier.withShippedRules(normalizer)),

@@ -1,11 +1,10 @@
 package io.newswire.enrichment;
 
+import io.newswire.enrichment.dates.DateExtractor;
 import io.newswire.enrichment.text.ReportText;
 import io.newswire.model.CorrespondentReport;
 
-import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /**
  * What every step reads: the report as filed, its texts by field, and the zone its relative dates are read in.
@@ -18,17 +17,6 @@ public record EnrichmentInput(CorrespondentReport report, ReportText text, ZoneI
 
     /** The input of a report; an absent or unknown time zone is read as {@code defaultZone}. */
     public static EnrichmentInput of(final CorrespondentReport report, final ZoneId defaultZone) {
-        return new EnrichmentInput(report, ReportText.of(report), zoneOf(report.getTimeZone(), defaultZone));
-    }
-
-    private static ZoneId zoneOf(final String timeZone, final ZoneId defaultZone) {
-        if (timeZone == null || timeZone.isBlank()) {
-            return defaultZone;
-        }
-        try {
-            return ZoneId.of(timeZone);
-        } catch (final DateTimeException e) {
-            return defaultZone == null ? ZoneOffset.UTC : defaultZone;
-        }
+        return new EnrichmentInput(report, ReportText.of(report), DateExtractor.zoneOf(report.getTimeZone(), defaultZone));
     }
 }

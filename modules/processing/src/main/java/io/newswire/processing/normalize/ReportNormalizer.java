@@ -4,7 +4,6 @@ import io.newswire.enrichment.text.MatchingTextNormalizer;
 import io.newswire.model.CorrespondentReport;
 import io.newswire.model.EnrichedReport;
 import io.newswire.model.Enrichment;
-import io.newswire.model.TextDirection;
 import io.newswire.model.Warning;
 import io.newswire.processing.validate.InvalidReportException;
 import io.newswire.processing.validate.ReportValidator;
@@ -39,25 +38,8 @@ public final class ReportNormalizer {
         final Enrichment enrichment = Enrichment.newBuilder()
                 .setMatchingHeadline(normalizer.matchingForm(report.getHeadline()))
                 .setMatchingBody(normalizer.matchingForm(body))
-                .setDirection(direction(report.getHeadline() + " " + body))
                 .setWarnings(warnings)
                 .build();
         return EnrichedReport.newBuilder().setReport(report).setEnrichment(enrichment).setProcessedAt(now).build();
-    }
-
-    /** Direction of the text by its first strong character: how a page should lay it out. */
-    static TextDirection direction(final String text) {
-        for (int i = 0; i < text.length(); ) {
-            final int cp = text.codePointAt(i);
-            final byte d = Character.getDirectionality(cp);
-            if (d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
-                return TextDirection.RTL;
-            }
-            if (d == Character.DIRECTIONALITY_LEFT_TO_RIGHT) {
-                return TextDirection.LTR;
-            }
-            i += Character.charCount(cp);
-        }
-        return TextDirection.LTR;
     }
 }
