@@ -268,7 +268,10 @@ public final class PlaceResolver {
             }
             final Mention m = new Mention(field, match, t, last, order++);
             m.latin = isLatin(field.text(), match.start());
-            m.nameStart = afterProclitic(field.text(), match.start(), match.proclitic().length());
+            // "والحسكة" → "الحسكة": the article stays in the span; only what stands before it goes
+            final String proclitic = match.proclitic();
+            final int dropped = proclitic.length() > 2 && proclitic.endsWith(ARTICLE) ? proclitic.length() - 2 : proclitic.length();
+            m.nameStart = afterProclitic(field.text(), match.start(), dropped);
             m.nameEnd = withoutPossessive(field.text(), m.nameStart, match.end());
             m.spanStart = m.nameStart;
             m.spanEnd = m.nameEnd;
@@ -276,7 +279,6 @@ public final class PlaceResolver {
             m.form = normalizer.matchingForm(match.phrase());
             if (!m.latin) {
                 // "حول" (around) found as "الحول", "الفردوس" as Iran's "فردوس": the matcher tries the article off and on
-                final String proclitic = match.proclitic();
                 final String written = tokens.get(t).form().substring(proclitic.length());
                 final boolean textArticle = proclitic.endsWith(ARTICLE) || proclitic.endsWith("\u0644\u0644") || written.startsWith(ARTICLE);
                 m.looseArticle = textArticle != m.form.startsWith(ARTICLE);
@@ -297,7 +299,7 @@ public final class PlaceResolver {
                 n.nameFirst = k + 1;
                 n.nameLast = k + 2;
                 if (k + 2 < tokens.size() && adjacent(field, k + 1, k + 2) && takesSecondWord(tokens.get(k + 1).form(), tokens.get(k + 2).form())
-                        && !startsSettlement(mentions, field, k + 2)) {
+                        && !(tokens.get(k + 1).form().startsWith(ARTICLE) && startsSettlement(mentions, field, k + 2))) {
                     n.nameLast = k + 3;
                 }
                 n.spanStart = afterProclitic(field.text(), tokens.get(k).start(), cueProcliticLength(form));
@@ -341,7 +343,7 @@ public final class PlaceResolver {
                 }
             }
             found.add(n);
-            k = n.nameLast - 1;
+            k = Math.max(k, n.nameLast - 1);
         }
     }
 
@@ -547,7 +549,7 @@ public final class PlaceResolver {
 
     private List<GazetteerEntry> filterByCue(final Mention m) {
         final List<GazetteerEntry> all = m.candidates;
-        if (m.cue == Cue.SETTLEMENT || m.cue == Cue.NEIGHBOURHOOD) {
+        if (m.cue == Cue.SETTLEMENT || m.cue == Cue.NEIGHBOURHOOD || m.dateline) { // a dateline names a town
             final List<GazetteerEntry> settlements = all.stream().filter(GazetteerEntry::isSettlement).toList();
             return settlements.isEmpty() ? all : settlements;
         }
@@ -605,7 +607,7 @@ public final class PlaceResolver {
         final String code = e.featureType();
         final double kind;
         if (e.isCountry()) {
-            kind = 1.0;
+            kind = 1.6; // above a capital of the same name ("الكويت"): the extract's countries carry no population
         } else if (e.isAdmin1()) {
             kind = 0.8;
         } else if ("P.PPLC".equals(code)) {
@@ -879,6 +881,9 @@ public final class PlaceResolver {
     private static String rule(final Mention m) {
         if (m.dateline) {
             return "place.dateline";
+        }
+        if (m.chosen.isNeighbourhood()) {
+            return "place.neighbourhood";
         }
         return switch (m.cue) {
             case NONE -> "place.name";
