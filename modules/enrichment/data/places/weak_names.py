@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Prints the single-word Arabic-script names of a derived gazetteer file that no strong entry bears, one a line,
-for derive.sh to test against an Arabic dictionary. "Strong" is PlaceResolver's rule: in the focus region (read from
-the file's "Policy: focus" header) a country, first-level division, capital, division seat or a place of 50,000 people;
-elsewhere a country, division, capital or a place of 500,000."""
+for derive.sh to test against an Arabic dictionary. A name is protected (never listed) when a country, first-level
+division or capital bears it, or a place of 100,000 people in the focus region (read from the file's "Policy: focus"
+header) or of 500,000 elsewhere: a division seat of 25,000 called "إطار" (frame) is listed, a city of 2 million called
+"مشهد" (scene) is not, and the hand-written common-words.txt covers such cities."""
 import gzip
 import re
 import sys
@@ -29,7 +30,7 @@ def main(path):
             key, feature, cc, admin1, lat, lon, pop, name_en, name_ar, more = line.rstrip("\n").split("\t")
             pop = int(pop)
             if cc in focus:
-                is_strong = feature.startswith("A.") or feature in ("P.PPLC", "P.PPLA") or pop >= 50_000
+                is_strong = feature.startswith("A.") or feature == "P.PPLC" or pop >= 100_000
             else:
                 is_strong = feature.startswith("A.") or feature == "P.PPLC" or pop >= 500_000
             for name in [name_ar] + more.split("|"):

@@ -41,7 +41,7 @@ public final class CommonWords {
     public static final String BUILT_IN = "/enrichment/places/common-words.txt";
     /**
      * Classpath resource of the derived list: gazetteer names that a general Arabic dictionary knows as words and
-     * that no strong entry bears, all WEAK (made by {@code data/places/derive.sh}).
+     * that no large entry bears (see weak_names.py), all WEAK (made by {@code data/places/derive.sh}).
      */
     public static final String DICTIONARY_WORDS = "/enrichment/places/dictionary-words.txt";
 

@@ -648,6 +648,10 @@ public final class PlaceResolver {
         if (m.looseArticle) {
             return false;
         }
+        final String written = m.field.text().substring(m.nameStart, m.nameEnd);
+        if (m.latin && m.last - m.first == 1 && written.length() <= 5 && written.equals(written.toUpperCase(java.util.Locale.ROOT))) {
+            return false; // "RSS", "SIS": an acronym; a town in capitals is a dateline, handled above
+        }
         final CommonWords.Level level = level(m.form);
         if (level == CommonWords.Level.STOP) {
             return false;
@@ -659,7 +663,8 @@ public final class PlaceResolver {
         final boolean strong = home ? strong(c) : c.isCountry() || c.isAdmin1() || "P.PPLC".equals(c.featureType())
                 || c.population() >= FOREIGN_STRONG_POPULATION;
         final boolean near = useNear && near(c, anchors) || near(c, deskOnly(anchors));
-        if (level == CommonWords.Level.WEAK || core <= 3 && !strong) {
+        // a short name is trusted alone only as the strong entry's own name: "قم" is Qom's, "Ada" only an alias of Adana
+        if (level == CommonWords.Level.WEAK || core <= 3 && !(strong && isMainName(m.form, c))) {
             return near;
         }
         if (m.last - m.first >= 2 || strong || near) {
@@ -670,7 +675,13 @@ public final class PlaceResolver {
                 return true;
             }
         }
-        return m.match.entries().size() == 1 && core >= 5 && home;
+        // English capitalises brands and names too ("Kodak" is a village's alias): only Arabic trusts a lone alias
+        return !m.latin && m.match.entries().size() == 1 && core >= 5 && home;
+    }
+
+    private boolean isMainName(final String form, final GazetteerEntry entry) {
+        return entry.nameAr() != null && form.equals(normalizer.matchingForm(entry.nameAr()))
+                || entry.nameEn() != null && form.equals(normalizer.matchingForm(entry.nameEn()));
     }
 
     private static List<Anchor> deskOnly(final List<Anchor> anchors) {
