@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The places a report can name: every entry of a derived gazetteer file ({@link GazetteerFormat}) and a
@@ -36,10 +38,12 @@ public final class Gazetteer {
     private final Map<String, GazetteerEntry> admin1;
     private final MatchingTextNormalizer normalizer;
     private final int names;
+    private final Set<String> arabicForms;
 
     private Gazetteer(final MatchingTextNormalizer normalizer, final PhraseMatcher<GazetteerEntry> matcher,
                       final Map<String, GazetteerEntry> byKey, final Map<String, GazetteerEntry> countries,
-                      final Map<String, GazetteerEntry> admin1, final int names) {
+                      final Map<String, GazetteerEntry> admin1, final int names, final Set<String> arabicForms) {
+        this.arabicForms = arabicForms;
         this.normalizer = normalizer;
         this.matcher = matcher;
         this.byKey = byKey;
@@ -90,6 +94,7 @@ public final class Gazetteer {
         final Map<String, GazetteerEntry> countries = new HashMap<>();
         final Map<String, GazetteerEntry> admin1 = new HashMap<>();
         final int[] names = {0};
+        final Set<String> arabicForms = new HashSet<>();
         GazetteerFormat.read(in, row -> {
             final GazetteerEntry entry = row.entry();
             byKey.put(entry.key(), entry);
@@ -101,9 +106,12 @@ public final class Gazetteer {
             for (final String name : row.names()) {
                 builder.add(name, entry);
                 names[0]++;
+                if (!name.isEmpty() && Character.UnicodeScript.of(name.charAt(0)) == Character.UnicodeScript.ARABIC) {
+                    arabicForms.add(normalizer.matchingForm(name));
+                }
             }
         });
-        return new Gazetteer(normalizer, builder.build(), byKey, countries, admin1, names[0]);
+        return new Gazetteer(normalizer, builder.build(), byKey, countries, admin1, names[0], Set.copyOf(arabicForms));
     }
 
     /** Every name of every entry found in the report, as the matcher finds them. */
@@ -144,6 +152,14 @@ public final class Gazetteer {
             return matches.get(0).entries();
         }
         return new ArrayList<>();
+    }
+
+    /**
+     * Whether some entry bears exactly this Arabic name (in matching form, article as written): the matcher also
+     * finds "صور" through "الصور", and the resolver needs to know whether the text's own spelling is a name.
+     */
+    public boolean isArabicName(final String matchingForm) {
+        return arabicForms.contains(matchingForm);
     }
 
     /** How many entries were loaded. */

@@ -276,16 +276,66 @@ public final class PlaceResolver {
             m.spanStart = m.nameStart;
             m.spanEnd = m.nameEnd;
             m.candidates = match.entries();
-            m.form = normalizer.matchingForm(match.phrase());
+            m.form = dictionaryForm(tokens, t, last, match);
             if (!m.latin) {
                 // "حول" (around) found as "الحول", "الفردوس" as Iran's "فردوس": the matcher tries the article off and on
                 final String written = tokens.get(t).form().substring(proclitic.length());
                 final boolean textArticle = proclitic.endsWith(ARTICLE) || proclitic.endsWith("\u0644\u0644") || written.startsWith(ARTICLE);
-                m.looseArticle = textArticle != m.form.startsWith(ARTICLE);
+                final StringBuilder own = new StringBuilder(textArticle && !written.startsWith(ARTICLE) ? ARTICLE + written : written);
+                for (int k = t + 1; k < last; k++) {
+                    own.append(' ').append(tokens.get(k).form());
+                }
+                m.looseArticle = textArticle != m.form.startsWith(ARTICLE) && !gazetteer.isArabicName(own.toString());
             }
             mentions.add(m);
         }
         return order;
+    }
+
+    /**
+     * The matched phrase's matching form, from the text's own tokens (they equal the dictionary's once the proclitic
+     * is off, but for the article, which the matcher lets either side drop): no second trip through the analyser.
+     */
+    private static String dictionaryForm(final List<Token> tokens, final int first, final int last, final PhraseMatcher.Match<GazetteerEntry> match) {
+        String head = tokens.get(first).form().substring(match.proclitic().length());
+        if (head.endsWith("'s") || head.endsWith("\u2019s")) {
+            head = head.substring(0, head.length() - 2);
+        }
+        final boolean dictionaryArticle = startsWithArticle(match.phrase());
+        if (dictionaryArticle && !head.startsWith(ARTICLE)) {
+            head = ARTICLE + head;
+        } else if (!dictionaryArticle && head.startsWith(ARTICLE) && head.length() > 2 && !isLatinLetter(match.phrase())) {
+            head = head.substring(2);
+        }
+        if (last - first == 1) {
+            return head;
+        }
+        final StringBuilder form = new StringBuilder(head);
+        for (int k = first + 1; k < last; k++) {
+            form.append(' ').append(tokens.get(k).form());
+        }
+        return form.toString();
+    }
+
+    /** "الرقة", "اَلرِّقَّة", "الأحمدي" with any alef: the Arabic article, harakat and tatweel skipped. */
+    private static boolean startsWithArticle(final String phrase) {
+        int seen = 0;
+        for (int i = 0; i < phrase.length() && seen < 2; i++) {
+            final char c = phrase.charAt(i);
+            if (c == '\u0640' || Character.getType(c) == Character.NON_SPACING_MARK) {
+                continue;
+            }
+            final boolean expected = seen == 0 ? c == '\u0627' || c == '\u0623' || c == '\u0625' || c == '\u0622' || c == '\u0671' : c == '\u0644';
+            if (!expected) {
+                return false;
+            }
+            seen++;
+        }
+        return seen == 2;
+    }
+
+    private static boolean isLatinLetter(final String phrase) {
+        return !phrase.isEmpty() && Character.UnicodeScript.of(phrase.charAt(0)) == Character.UnicodeScript.LATIN;
     }
 
     private void findNeighbourhoods(final FieldText field, final List<Mention> mentions, final List<Neighbourhood> found) {
@@ -476,10 +526,14 @@ public final class PlaceResolver {
         }
         for (final Mention m : mentions) {
             if (ReportText.BODY.equals(m.field.name())) {
-                if (m.first == 0 && !m.suppressed) {
+                if (m.first == 0 && !m.suppressed && level(m.form) != CommonWords.Level.STOP) {
                     final String text = m.field.text();
                     final int lineEnd = text.indexOf('\n') < 0 ? text.length() : text.indexOf('\n');
-                    if (m.match.end() <= lineEnd && DATELINE_TAIL.matcher(text.substring(m.match.end(), lineEnd)).find()) {
+                    final String written = text.substring(m.nameStart, m.nameEnd);
+                    // English datelines are in capitals or take a comma ("ALEPPO —", "Aleppo, Syria —"): "Same —" is not one
+                    final boolean shaped = !m.latin || written.equals(written.toUpperCase(java.util.Locale.ROOT))
+                            || text.startsWith(",", m.nameEnd);
+                    if (shaped && m.match.end() <= lineEnd && DATELINE_TAIL.matcher(text.substring(m.match.end(), lineEnd)).find()) {
                         m.dateline = true;
                     }
                 }
@@ -642,11 +696,14 @@ public final class PlaceResolver {
         if (core < 2) {
             return false;
         }
-        if (m.cue != Cue.NONE) {
-            return true;
-        }
         if (m.looseArticle) {
-            return false;
+            return false; // "مدينة" found as Medina's "المدينة"
+        }
+        if (m.cue == Cue.SETTLEMENT || m.cue == Cue.ADMIN1 || m.cue == Cue.NEIGHBOURHOOD) {
+            return true; // "مدينة صور": the cue says it is a town whatever else the word means
+        }
+        if (m.cue != Cue.NONE) {
+            return level(m.form) != CommonWords.Level.STOP; // "شرق المدينة" is east of the city, not of Medina
         }
         final String written = m.field.text().substring(m.nameStart, m.nameEnd);
         if (m.latin && m.last - m.first == 1 && written.length() <= 5 && written.equals(written.toUpperCase(java.util.Locale.ROOT))) {
@@ -664,7 +721,8 @@ public final class PlaceResolver {
                 || c.population() >= FOREIGN_STRONG_POPULATION;
         final boolean near = useNear && near(c, anchors) || near(c, deskOnly(anchors));
         // a short name is trusted alone only as the strong entry's own name: "قم" is Qom's, "Ada" only an alias of Adana
-        if (level == CommonWords.Level.WEAK || core <= 3 && !(strong && isMainName(m.form, c))) {
+        if (level == CommonWords.Level.WEAK || core <= 3 && !(strong && isMainName(m.form, c))
+                || m.latin && core <= 4 && !isMainName(m.form, c)) { // "Side", an English alias of Fatsa
             return near;
         }
         if (m.last - m.first >= 2 || strong || near) {
