@@ -39,13 +39,18 @@ import java.util.regex.Pattern;
  *     200 km, the best anchor counting; plus half a prior from its kind (country, division, capital, seat...) and
  *     log population. The winner's share of the softmax is recorded as a {@code place.choice.<anchor>} Evidence,
  *     naming the anchor that decided (desk, dateline, report) or "population" when none did.</li>
- * <li><b>False positives</b>: a name is kept only if it is written as a name (Latin script capitalised), and either
- *     a cue or the dateline marks it, or it is not a listed common word ({@link CommonWords}: STOP never alone, WEAK
- *     only near another place of the report) and is a phrase of two or more words, or a strong entry (country,
- *     division, capital, seat, 50,000 people or more), or near another place of the report (same division or
- *     150 km), or in the desk's country, or has a single candidate of five letters or more in the focus region.
- *     Names of three letters or fewer count as WEAK unless strong. So a small ambiguous village name that is
- *     also a word ("النصر") needs the report's own context.</li>
+ * <li><b>False positives</b>, in this order: the dateline is always kept. A Latin-script name must be capitalised,
+ *     and a short all-capitals word is an acronym. A match that needed the article added or dropped ("حول" as
+ *     "الحول", "مدينة" as Medina's "المدينة") is dropped unless the text's own spelling is a name too. A settlement,
+ *     division or neighbourhood cue keeps any name ("مدينة صور"); a region cue keeps it unless it is a STOP word
+ *     ("شرق المدينة"). Then {@link CommonWords}: STOP never alone; WEAK (and names of three letters or fewer
+ *     that are not a strong entry's own name, and English aliases of four letters or fewer) only near another place
+ *     of the report (same division or 150 km). Otherwise kept: a phrase of two or more words; a strong entry (in
+ *     the focus region a country, division, capital, seat or 50,000 people; elsewhere a country, division, capital or
+ *     500,000 people, since a foreign town's Arabic spelling is often a word: "كان" is Caen); a name near another
+ *     place; a place in the desk's country; or an Arabic name of five letters or more with a single candidate in
+ *     the focus region. Measured on 16,066 words of place-free Arabic (Debian's Arabic UI translations): 1,233
+ *     dictionary matches, 8 kept; on 16,384 words of the English originals: 330 matches, none kept.</li>
  * </ol>
  */
 public final class PlaceResolver {
