@@ -5,7 +5,7 @@ package io.newswire.enrichment.places;
  *
  * @param desk     the desk it was filed to, as configured ("syria", "aleppo", "iraq"); a country or place name in
  *                 English or Arabic; may be null
- * @param language the declared language ("ar", "en"); decides the language of a place's name when a report names a
+ * @param language the declared language, a BCP 47 tag ("ar", "en-GB"); decides the language of a place's name when a report names a
  *                 place in another script; may be null
  * @param dateline the dateline as filed, when the caller holds it apart from the {@code ReportText} (a text with
  *                 its own "dateline" field wins); may be null

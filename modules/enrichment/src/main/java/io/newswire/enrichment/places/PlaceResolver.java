@@ -975,8 +975,8 @@ public final class PlaceResolver {
      * language's script when the report named it in another one.
      */
     private String name(final Mention m, final GazetteerEntry entry, final PlaceContext context) {
-        final boolean wantsArabic = "ar".equals(context.language());
-        final boolean wantsEnglish = "en".equals(context.language());
+        final boolean wantsArabic = "ar".equals(language(context));
+        final boolean wantsEnglish = "en".equals(language(context));
         if (m.cue == Cue.ADMIN1 && !entry.isSettlement() || wantsArabic && m.latin || wantsEnglish && !m.latin) {
             return fallbackName(entry, context);
         }
@@ -994,10 +994,20 @@ public final class PlaceResolver {
     }
 
     private static String fallbackName(final GazetteerEntry entry, final PlaceContext context) {
-        if ("en".equals(context.language())) {
+        if ("en".equals(language(context))) {
             return entry.nameEn() != null ? entry.nameEn() : entry.nameAr() != null ? entry.nameAr() : entry.key();
         }
         return entry.nameAr() != null ? entry.nameAr() : entry.nameEn() != null ? entry.nameEn() : entry.key();
+    }
+
+    /** The primary language subtag of a BCP 47 tag, lower case ("en-GB" → "en"); null when none. */
+    private static String language(final PlaceContext context) {
+        final String tag = context.language();
+        if (tag == null || tag.isBlank()) {
+            return null;
+        }
+        final int dash = tag.indexOf('-');
+        return (dash < 0 ? tag : tag.substring(0, dash)).strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String titleCase(final String text) {
