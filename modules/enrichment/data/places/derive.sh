@@ -7,6 +7,7 @@
 #   - Debian libgeonames-common 0.3.0: ar and en gettext catalogues of GeoNames names (data CC BY 4.0);
 #   - the JDK's CLDR country names (read by the importer at run time);
 #   - names-supplement.tsv beside this script (our own list of common press spellings);
+#   - country-geonameids.tsv beside this script: ISO code, geonameid, population from GeoNames' countryInfo.txt;
 #   - Debian hunspell-ar (Ayaspell) only as a test of which gazetteer names are also Arabic words.
 # The extract is made by `newswire gazetteer import`, the same code a newsroom runs on allCountries.txt.
 # Needs: npm, java 17, python3; apt-get (as root) when libgeonames-common / hunspell-ar are not installed.
@@ -43,6 +44,7 @@ LAUNCHER="$ROOT/modules/launcher/target"
 java -cp "$LAUNCHER/classes:$(cat "$LAUNCHER/classpath.txt")" io.newswire.launcher.Newswire gazetteer import \
   --places "$CITIES" \
   --translation ar="$MO_AR" --translation en="$MO_EN" \
+  --country-info "$HERE/country-geonameids.tsv" \
   --extra-names "$HERE/names-supplement.tsv" \
   --note "cities500.txt from npm $CITIES_PACKAGE (sha256 $CITIES_SHA256; newest row 2023-03-05)" \
   --note "Translations: Debian libgeonames-common $(dpkg-query -W -f='${Version}' libgeonames-common 2>/dev/null || echo '?') (GeoNames data, CC BY 4.0)" \

@@ -203,6 +203,11 @@ public final class GeoNamesImporter {
             addExtraNames(sources.extraNames(), places, countries, admin1);
         }
 
+        for (final Map<String, Draft> group : List.of(countries, admin1, places)) {
+            for (final Draft draft : group.values()) {
+                addWithoutFinalHamza(draft);
+            }
+        }
         final List<GazetteerFormat.Row> rows = new ArrayList<>(places.size() + countries.size() + admin1.size());
         int names = 0;
         for (final Map<String, Draft> group : List.of(countries, admin1, places)) {
@@ -364,6 +369,14 @@ public final class GeoNamesImporter {
                 final String[] f = line.split("\t", -1);
                 if (f.length >= 17 && COUNTRY_KEY.matcher(f[0]).matches()) {
                     info.put(f[0], f);
+                } else if (f.length == 3 && COUNTRY_KEY.matcher(f[0]).matches()) {
+                    // the reduced form (ISO, geonameid, population) the built-in derivation ships
+                    final String[] row = new String[17];
+                    java.util.Arrays.fill(row, "");
+                    row[0] = f[0];
+                    row[16] = f[1];
+                    row[7] = f[2];
+                    info.put(f[0], row);
                 }
             }
         }
@@ -531,6 +544,25 @@ public final class GeoNamesImporter {
                 }
             }
         }
+    }
+
+    /**
+     * "السويداء" is often written "السويدا", "كربلاء" "كربلا": the normaliser keeps the final hamza, so the spelling
+     * without it is added as a name.
+     */
+    private static void addWithoutFinalHamza(final Draft draft) {
+        final List<String> variants = new ArrayList<>();
+        final List<String> all = new ArrayList<>(draft.names);
+        if (draft.nameAr != null) {
+            all.add(draft.nameAr);
+        }
+        for (final String name : all) {
+            final String bare = name.strip();
+            if (bare.length() > 3 && bare.endsWith("\u0627\u0621") && arabicOnly(bare) != null) {
+                variants.add(bare.substring(0, bare.length() - 1));
+            }
+        }
+        draft.names.addAll(variants);
     }
 
     private static void splitNames(final String column, final java.util.Collection<String> arabic, final java.util.Collection<String> latin) {

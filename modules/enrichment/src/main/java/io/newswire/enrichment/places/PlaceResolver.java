@@ -102,6 +102,7 @@ public final class PlaceResolver {
     private static final Set<String> NAME_HEADS = Set.of(
             "\u0627\u0644\u0634\u064a\u062e", "\u0627\u0644\u0633\u064a\u062f\u0647", "\u0627\u0644\u0634\u0647\u064a\u062f");
     private static final String ARTICLE = "\u0627\u0644";
+    private static final List<String> LATIN_ARTICLES = List.of("al", "el", "ar", "as", "ad", "ash", "at", "az", "an", "ath", "adh");
     private static final String IN = "\u0641\u064a"; // في
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?\u061f\n]");
     private static final Pattern DATELINE_TAIL = Pattern.compile("^[^\\n\\-\u2013\u2014.]{0,45}?\\s[\\-\u2013\u2014]\\s?|^\\s*[\\-\u2013\u2014:]");
@@ -694,8 +695,8 @@ public final class PlaceResolver {
         if (m.dateline) {
             return true;
         }
-        if (m.latin && !Character.isUpperCase(m.field.text().charAt(m.nameStart))) {
-            return false; // "said", "police": an English place name is written with a capital
+        if (m.latin && !Character.isUpperCase(m.field.text().charAt(afterLatinArticle(m.field.text(), m.nameStart, m.nameEnd)))) {
+            return false; // "said", "police": an English place name is written with a capital ("al-Bab": after the article)
         }
         final int core = coreLength(m.form);
         if (core < 2) {
@@ -740,6 +741,17 @@ public final class PlaceResolver {
         }
         // English capitalises brands and names too ("Kodak" is a village's alias): only Arabic trusts a lone alias
         return !m.latin && m.match.entries().size() == 1 && core >= 5 && home;
+    }
+
+    /** The offset after a lower-case Arabic article of a transliterated name ("al-Bab", "ar Raqqa"), else start. */
+    private static int afterLatinArticle(final String text, final int start, final int end) {
+        for (final String article : LATIN_ARTICLES) {
+            final int after = start + article.length();
+            if (after + 1 < end && text.startsWith(article, start) && (text.charAt(after) == '-' || text.charAt(after) == ' ')) {
+                return after + 1;
+            }
+        }
+        return start;
     }
 
     private boolean isMainName(final String form, final GazetteerEntry entry) {

@@ -147,6 +147,23 @@ class GeoNamesImporterTest {
     }
 
     @Test
+    void shouldReadTheReducedCountryTableTheDerivationShips() throws Exception {
+        final Path reduced = Files.writeString(dir.resolve("countries.tsv"), "# ISO geonameid population\nSY\t900001\t22000000\nKW\t900050\t4100000\n");
+        final GeoNamesImporter.Sources full = sources(false);
+        out = dir.resolve("reduced.tsv.gz");
+        try (OutputStream stream = Files.newOutputStream(out)) {
+            new GeoNamesImporter().run(new GeoNamesImporter.Sources(full.places(), null, null, reduced, full.translations(), null),
+                    GeoNamesImporter.Policy.defaults(), stream, List.of());
+        }
+        final Gazetteer gazetteer = Gazetteer.load(out);
+        assertThat(gazetteer.country("KW")).hasValueSatisfying(kw -> {
+            assertThat(kw.id()).isEqualTo("geonames:900050");
+            assertThat(kw.population()).isEqualTo(4_100_000);
+            assertThat(kw.nameAr()).isEqualTo("الكويت"); // names still from the JDK
+        });
+    }
+
+    @Test
     void shouldWriteTheSameBytesTwice() throws Exception {
         run(true);
         final byte[] first = Files.readAllBytes(out);

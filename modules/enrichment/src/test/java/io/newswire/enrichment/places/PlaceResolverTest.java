@@ -65,6 +65,18 @@ class PlaceResolverTest {
     }
 
     @Test
+    void shouldMeetANameWrittenWithoutItsFinalHamza() {
+        // "السويدا" for "السويداء": the normaliser keeps a final hamza, the importer adds the spelling without it
+        assertThat(resolve("توتر في السويدا بعد اعتقال شاب.")).extracting(Place::getId).containsExactly("geonames:172408");
+    }
+
+    @Test
+    void shouldTakeAnEnglishNameAfterALowerCaseArticle() {
+        assertThat(resolve("Factions handed over al-Bab checkpoints near Aleppo.", PlaceContext.of(null, "en")))
+                .extracting(Place::getId).containsExactly("geonames:174018", ALEPPO);
+    }
+
+    @Test
     void shouldFillEveryFieldOfAPlace() {
         final Place raqqa = resolve("وقع انفجار في مدينة الرقة.", PlaceContext.of(null, "ar")).get(0);
         assertThat(raqqa.getId()).isEqualTo(RAQQA_SY);
@@ -184,7 +196,7 @@ class PlaceResolverTest {
 
     @Test
     void shouldPreferTheCountryToItsCapitalOfTheSameNameInTheText() {
-        assertThat(resolve("زار الوزير الكويت أمس.")).extracting(Place::getId).containsExactly("geonames:KW");
+        assertThat(resolve("زار الوزير الكويت أمس.")).extracting(Place::getId).containsExactly("geonames:285570");
     }
 
     @Test
@@ -246,7 +258,7 @@ class PlaceResolverTest {
     void shouldTakeACommonWordForAPlaceWhenACueSaysSo() {
         // "صور" alone is pictures; "مدينة صور" is Tyre
         final List<Place> places = resolve("نشرت صفحات محلية صور الدمار في مدينة صور جنوب لبنان.");
-        assertThat(places).extracting(Place::getId).containsExactly("geonames:267008", "geonames:LB");
+        assertThat(places).extracting(Place::getId).containsExactly("geonames:267008", "geonames:272103");
         assertThat(places.get(0).getEvidence()).singleElement().satisfies(e -> assertThat(e.getText()).isEqualTo("مدينة صور"));
     }
 
