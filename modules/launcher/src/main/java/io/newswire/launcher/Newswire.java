@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 GatewayCommand.class,
                 ProcessCommand.class,
                 ConfigCommand.class,
+                GazetteerCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Newswire {
