@@ -5,6 +5,9 @@ import io.newswire.enrichment.dates.DatesStep;
 import io.newswire.enrichment.language.LanguageStep;
 import io.newswire.enrichment.language.ReportLanguageDetector;
 import io.newswire.enrichment.parties.PartiesStep;
+import io.newswire.enrichment.places.Gazetteer;
+import io.newswire.enrichment.places.PlaceResolver;
+import io.newswire.enrichment.places.PlacesStep;
 import io.newswire.enrichment.parties.PartyMatcher;
 import io.newswire.enrichment.parties.PartyTable;
 import io.newswire.enrichment.sources.AttributionCues;
@@ -64,6 +67,19 @@ public final class BuiltInEnrichment {
         return enricher;
     }
 
+    /** The shared enricher when the settings are the defaults, else one built for them. */
+    public static ReportEnricher forSettings(final Settings settings) {
+        return settings.equals(Settings.defaults()) ? shared() : build(settings);
+    }
+
+    private static Gazetteer gazetteer(final Path path) {
+        try {
+            return Gazetteer.loadOrBuiltIn(path);
+        } catch (final java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read the gazetteer " + path, e);
+        }
+    }
+
     public static ReportEnricher build(final Settings settings) {
         final MatchingTextNormalizer normalizer = new MatchingTextNormalizer();
         final PartyTable parties = settings.parties() == null ? PartyTable.fromClasspath() : PartyTable.fromPath(settings.parties());
@@ -71,6 +87,7 @@ public final class BuiltInEnrichment {
         return new ReportEnricher(List.of(
                 new LanguageStep(new ReportLanguageDetector(ReportLanguageDetector.Settings.defaults())),
                 new DatesStep(new DateExtractor(normalizer)),
+                new PlacesStep(new PlaceResolver(gazetteer(settings.gazetteer()))),
                 new PartiesStep(new PartyMatcher(parties, normalizer)),
                 new SourcesStep(new AttributionExtractor(AttributionCues.fromClasspath(normalizer), casualties, normalizer)),
                 new SubjectsStep(SubjectClassifier.withShippedRules(normalizer)),

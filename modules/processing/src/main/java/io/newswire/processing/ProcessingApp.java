@@ -1,6 +1,7 @@
 package io.newswire.processing;
 
 import io.newswire.processing.dedup.DedupSettings;
+import io.newswire.enrichment.BuiltInEnrichment;
 import io.newswire.processing.deadletter.DeadLetterDeserializationHandler;
 import io.newswire.processing.deadletter.DeadLetterProcessingHandler;
 import io.newswire.processing.deadletter.FailedThreadHandler;
@@ -39,7 +40,8 @@ public final class ProcessingApp implements AutoCloseable {
         ensureOwnTopics(config);
         final NewswireSerdes serdes = NewswireSerdes.fromConfig(config.serdeConfig());
         final KafkaStreams streams = new KafkaStreams(ProcessingTopology.build(ProcessingSerdes.from(serdes),
-                dedupSettings(config), config.articlesRetention()), streamsConfig(config));
+                dedupSettings(config), config.articlesRetention(), BuiltInEnrichment.forSettings(enrichmentSettings(config))),
+                streamsConfig(config));
         // a dying thread is replaced (after waiting for the registry when an outage killed it); with exactly-once its
         // open transaction is aborted and the records are processed again, so nothing is lost or doubled
         streams.setUncaughtExceptionHandler(new FailedThreadHandler(serdes.registry(), () -> streams.state().isRunningOrRebalancing()));
@@ -86,6 +88,14 @@ public final class ProcessingApp implements AutoCloseable {
     public static DedupSettings dedupSettings(final NewswireConfig config) {
         return DedupSettings.defaults(config.dedupHorizon().toMillis())
                 .withThreshold(config.getDouble(NewswireConfig.DEDUP_SIMILARITY_THRESHOLD_CONFIG));
+    }
+
+    /** Enrichment's data from the settings (enrichment.* keys); empty paths keep what is built in. */
+    public static BuiltInEnrichment.Settings enrichmentSettings(final NewswireConfig config) {
+        final String gazetteer = config.getString(NewswireConfig.ENRICHMENT_GAZETTEER_PATH_CONFIG);
+        final String parties = config.getString(NewswireConfig.ENRICHMENT_PARTIES_PATH_CONFIG);
+        return new BuiltInEnrichment.Settings(gazetteer.isBlank() ? null : Path.of(gazetteer), parties.isBlank() ? null : Path.of(parties),
+                java.time.ZoneId.of(config.getString(NewswireConfig.ENRICHMENT_DEFAULT_TIME_ZONE_CONFIG)).normalized());
     }
 
     private static Path stateDir(final NewswireConfig config) {

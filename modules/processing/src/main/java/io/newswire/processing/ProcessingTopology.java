@@ -5,6 +5,8 @@ import io.newswire.model.DeadLetter;
 import io.newswire.model.EnrichedReport;
 import io.newswire.model.ReportStatus;
 import io.newswire.model.topics.Topics;
+import io.newswire.enrichment.BuiltInEnrichment;
+import io.newswire.enrichment.ReportEnricher;
 import io.newswire.processing.articles.ArticleProcessor;
 import io.newswire.processing.articles.DeskRouter;
 import io.newswire.processing.articles.ReportDesk;
@@ -12,6 +14,7 @@ import io.newswire.processing.articles.ReportMemory;
 import io.newswire.processing.dedup.DedupSettings;
 import io.newswire.processing.dedup.StoryMatcher;
 import io.newswire.enrichment.text.MatchingTextNormalizer;
+import io.newswire.processing.enrich.EnrichProcessor;
 import io.newswire.processing.normalize.NormalizeProcessor;
 import io.newswire.processing.normalize.ReportNormalizer;
 import io.newswire.processing.support.JsonSerde;
@@ -35,7 +38,8 @@ import java.time.Duration;
  * The processing topology, built the same way by tests and by {@link ProcessingApp}:
  *
  * <pre>
- * newswire.reports.v1 ──normalize (validate, matching forms)──► newswire.reports.enriched.v1
+ * newswire.reports.v1 ──normalize (validate, matching forms)──enrich (language, dates, places, parties, sources,
+ *        │                            subjects, urgency)──► newswire.reports.enriched.v1
  *        │                          │ invalid / undecodable ──► newswire.dlq.v1 (+ DEAD_LETTERED status)
  *        │                          ▼
  *        │              key by desk (a change goes to its report's desk, from the report-desks global table)
@@ -65,19 +69,29 @@ public final class ProcessingTopology {
     private ProcessingTopology() {
     }
 
-    /** The topology with the default retention of the articles step ({@link ArticleProcessor#DEFAULT_RETENTION}). */
+    /**
+     * The topology with the default retention of the articles step ({@link ArticleProcessor#DEFAULT_RETENTION}) and
+     * the built-in enrichment.
+     */
     public static Topology build(final ProcessingSerdes serdes, final DedupSettings dedup) {
         return build(serdes, dedup, ArticleProcessor.DEFAULT_RETENTION);
     }
 
     /** @param retention articles.retention.ms: how long articles, their reports and digests are kept after last use */
     public static Topology build(final ProcessingSerdes serdes, final DedupSettings dedup, final Duration retention) {
+        return build(serdes, dedup, retention, BuiltInEnrichment.shared());
+    }
+
+    /** @param enricher the enrichment steps, shared by every stream thread (its steps are thread-safe) */
+    public static Topology build(final ProcessingSerdes serdes, final DedupSettings dedup, final Duration retention,
+                                 final ReportEnricher enricher) {
         final StreamsBuilder builder = new StreamsBuilder();
-        addTo(builder, serdes, dedup, retention);
+        addTo(builder, serdes, dedup, retention, enricher);
         return builder.build();
     }
 
-    public static void addTo(final StreamsBuilder builder, final ProcessingSerdes serdes, final DedupSettings dedup, final Duration retention) {
+    public static void addTo(final StreamsBuilder builder, final ProcessingSerdes serdes, final DedupSettings dedup, final Duration retention,
+                             final ReportEnricher enricher) {
         final MatchingTextNormalizer matching = new MatchingTextNormalizer();
         final ReportNormalizer normalizer = new ReportNormalizer(matching);
         StoryMatcher.addStores(builder);
@@ -94,7 +108,8 @@ public final class ProcessingTopology {
 
         final KStream<String, EnrichedReport> enriched = builder
                 .stream(Topics.REPORTS.name(), Consumed.with(serdes.key(), serdes.report()).withName("reports"))
-                .processValues(() -> new NormalizeProcessor(normalizer), Named.as("normalize"));
+                .processValues(() -> new NormalizeProcessor(normalizer), Named.as("normalize"))
+                .processValues(() -> new EnrichProcessor(enricher), Named.as("enrich"));
         enriched.to(Topics.REPORTS_ENRICHED.name(), Produced.with(serdes.key(), serdes.enriched()).withName("enriched-reports"));
 
         // where each known report lives, in every instance, so a change filed under another desk reaches its article
