@@ -95,7 +95,8 @@ class ProductionSequenceIntegrationTest {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/ready")).build(),
                         HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+        // (the group exists only once an instance has loaded enrichment's data and joined: until then, not found)
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> membersWithPartitions().size() == 2);
 
         // When reports are posted over HTTP
