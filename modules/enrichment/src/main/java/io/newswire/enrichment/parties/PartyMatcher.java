@@ -26,6 +26,8 @@ import java.util.Set;
  *   FSA, not the Syrian army.</li>
  *   <li>A case-sensitive alias (short Latin capitals, see {@link PartyTable}) counts only when the text carries the
  *   same capitals: "IS fighters", not "it is".</li>
+ *   <li>A common-word alias written with the article ("الهيئة", "التنظيم") counts only when the text carries the
+ *   article too: "هيئة المنافذ" and "تنظيم الصيد" are construct phrases, not the group.</li>
  *   <li>A mention is ambiguous when its phrase stands for several parties ("الهلال الأحمر": Syrian, Iraqi, Turkish,
  *   Kurdish) or the alias is marked a common word ("التنظيم", "حماس"). Each candidate is reported, flagged.</li>
  *   <li>One sense per report: when some candidates of an ambiguous mention are named unambiguously elsewhere in the
@@ -54,7 +56,10 @@ public final class PartyMatcher {
         }
     }
 
+    private static final String ARTICLE = "\u0627\u0644";
+
     private final PhraseMatcher<AliasOf> matcher;
+    private final MatchingTextNormalizer normalizer;
     private final int phrases;
 
     public PartyMatcher(final PartyTable table, final MatchingTextNormalizer normalizer) {
@@ -67,6 +72,7 @@ public final class PartyMatcher {
             }
         }
         this.matcher = builder.build();
+        this.normalizer = normalizer;
         this.phrases = count;
     }
 
@@ -123,7 +129,8 @@ public final class PartyMatcher {
             final List<AliasOf> candidates = new ArrayList<>();
             final Set<String> seen = new LinkedHashSet<>();
             for (final AliasOf aliasOf : match.entries()) {
-                if (capitalsAgree(aliasOf.alias(), written) && seen.add(aliasOf.entry().id())) {
+                if (capitalsAgree(aliasOf.alias(), written) && articleAgrees(aliasOf.alias(), written, match.proclitic())
+                        && seen.add(aliasOf.entry().id())) {
                     candidates.add(aliasOf);
                 }
             }
@@ -148,6 +155,20 @@ public final class PartyMatcher {
             }
         }
         return confirmed.isEmpty() ? mention.candidates() : confirmed;
+    }
+
+    /**
+     * A common-word alias that starts with the article needs it in the text: as a proclitic taken off ("والهيئة",
+     * "للهيئة") or written ("الهيئة"). Without it the word heads a construct phrase ("هيئة المنافذ") or is indefinite.
+     */
+    boolean articleAgrees(final PartyAlias alias, final String written, final String proclitic) {
+        if (!alias.commonWord() || !normalizer.matchingForm(alias.text()).startsWith(ARTICLE)) {
+            return true;
+        }
+        if (proclitic.endsWith(ARTICLE) || proclitic.endsWith("\u0644\u0644")) {
+            return true;
+        }
+        return proclitic.isEmpty() && normalizer.matchingForm(written).startsWith(ARTICLE);
     }
 
     /** A case-sensitive alias needs the same letters in the same case (dots, hyphens and a possessive aside). */

@@ -16,9 +16,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * IPTC Media Topics for a report from weighted terms ({@code enrichment/subjects/subject-rules.json}).
@@ -32,6 +34,10 @@ import java.util.Map;
  *   most {@code maxPerTerm} times, so a long report repeating "قصف" does not outweigh its other subjects.</li>
  *   <li>A topic whose own score reaches the threshold is given, and so is each broader topic up to the top level,
  *   with the evidence of the narrower one (rule {@code subject.via:<code>:<term>}).</li>
+ *   <li>Main subjects only: a top-level topic scores what its given topics scored on their own terms; one scoring
+ *   under {@code topLevelRatio} of the best top-level topic is left out with everything under it, and at most
+ *   {@code maxTopLevel} top-level topics are kept (highest first), so a hospital named in a clash report or "before
+ *   the war" in an economy feature does not add health or conflict.</li>
  *   <li>Order: most specific first (deepest), then by score, then by code; each topic once.</li>
  * </ol>
  * Evidence: field, span as written, rule {@code subject.term:<term>}, score the weight the match added.
@@ -49,6 +55,8 @@ public final class SubjectClassifier {
     private final double threshold;
     private final double headlineFactor;
     private final int maxPerTerm;
+    private final double topLevelRatio;
+    private final int maxTopLevel;
     private final int termCount;
 
     SubjectClassifier(final MediaTopics topics, final JsonNode rules, final MatchingTextNormalizer normalizer) {
@@ -56,6 +64,8 @@ public final class SubjectClassifier {
         this.threshold = rules.path("threshold").asDouble(2.0);
         this.headlineFactor = rules.path("headlineFactor").asDouble(2.0);
         this.maxPerTerm = rules.path("maxPerTerm").asInt(2);
+        this.topLevelRatio = rules.path("topLevelRatio").asDouble(0.0);
+        this.maxTopLevel = rules.path("maxTopLevel").asInt(Integer.MAX_VALUE);
         final double strong = rules.path("strongWeight").asDouble(2.0);
         final double weak = rules.path("weakWeight").asDouble(1.0);
         final PhraseMatcher.Builder<Weighted> builder = PhraseMatcher.builder(normalizer);
@@ -151,6 +161,7 @@ public final class SubjectClassifier {
                 }
             }
         });
+        keepMainTopLevels(given);
         // a broader topic that also passed on its own keeps its own terms first
         final List<String> codes = new ArrayList<>(given.keySet());
         codes.sort(Comparator.comparingInt((String c) -> -topics.depth(c))
@@ -169,5 +180,31 @@ public final class SubjectClassifier {
             result.add(new Subject(code, topics.get(code).label(), new ArrayList<>(list)));
         }
         return result;
+    }
+
+    /** Leaves out the top-level topics (and all under them) that are not among the report's main ones. */
+    private void keepMainTopLevels(final Map<String, Double> given) {
+        final Map<String, Double> roots = new HashMap<>();
+        for (final Map.Entry<String, Double> entry : given.entrySet()) {
+            if (topics.depth(entry.getKey()) == 1) {
+                roots.put(entry.getKey(), entry.getValue());
+            }
+        }
+        if (roots.isEmpty()) {
+            return;
+        }
+        final double best = roots.values().stream().mapToDouble(Double::doubleValue).max().orElse(0.0);
+        final Set<String> kept = new HashSet<>();
+        roots.entrySet().stream()
+                .filter(e -> e.getValue() >= topLevelRatio * best)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(maxTopLevel)
+                .forEach(e -> kept.add(e.getKey()));
+        given.keySet().removeIf(code -> !kept.contains(root(code)));
+    }
+
+    private String root(final String code) {
+        final List<MediaTopic> ancestors = topics.ancestors(code);
+        return ancestors.isEmpty() ? code : ancestors.get(ancestors.size() - 1).code();
     }
 }

@@ -33,6 +33,8 @@ import java.util.Map;
  *   <li>{@code correspondent-flagged-urgent}: the correspondent's own flag.</li>
  *   <li>{@code subject}: a subject in the table (massacre, coup, earthquake...).</li>
  *   <li>{@code headline-analysis} and other lowering rules: count only when nothing above raised the report.</li>
+ *   <li>{@code undated}: a report in which no dated event was found (a feature, a profile) is lowered to
+ *   {@code undated}, again only when nothing raised it.</li>
  * </ul>
  * The level is the most urgent (lowest) of the raising rules, else the least urgent of the lowering rules, else the
  * default. Reasons read "rule: what fired (field start-end) → level", the deciding one first.
@@ -56,6 +58,7 @@ public final class UrgencyScorer {
     private final Map<String, Integer> subjects = new LinkedHashMap<>();
     private final int flaggedUrgent;
     private final int defaultLevel;
+    private final int undatedLevel;
 
     public UrgencyScorer(final UrgencyRules rules, final MatchingTextNormalizer normalizer) {
         final JsonNode root = rules.root();
@@ -76,6 +79,7 @@ public final class UrgencyScorer {
         levels(root.path("desks"), desks);
         levels(root.path("subjects"), subjects);
         this.flaggedUrgent = root.path("flaggedUrgent").asInt(3);
+        this.undatedLevel = root.path("undated").asInt(0);
     }
 
     public static UrgencyScorer withShippedRules() {
@@ -89,6 +93,16 @@ public final class UrgencyScorer {
      * @param found         subjects the classifier gave the report; never null, possibly empty
      */
     public Urgency score(final ReportText report, final String desk, final boolean flaggedUrgent, final List<Subject> found) {
+        return score(report, desk, flaggedUrgent, found, true);
+    }
+
+    /**
+     * As {@link #score(ReportText, String, boolean, List)}, knowing whether the dates step found a dated event.
+     *
+     * @param datedEvent a date mention was chosen as the event date; without one the {@code undated} rule may lower
+     */
+    public Urgency score(final ReportText report, final String desk, final boolean flaggedUrgent, final List<Subject> found,
+                         final boolean datedEvent) {
         final List<Fired> raising = new ArrayList<>();
         final List<Fired> lowering = new ArrayList<>();
         final List<Casualty> figures = new ArrayList<>();
@@ -152,6 +166,9 @@ public final class UrgencyScorer {
                 (level < defaultLevel ? raising : lowering).add(new Fired(level, order++,
                         "subject: " + subject.getCode() + " " + subject.getName() + " → " + level));
             }
+        }
+        if (!datedEvent && undatedLevel > defaultLevel) {
+            lowering.add(new Fired(undatedLevel, order++, "undated: no dated event → " + undatedLevel));
         }
         return decide(raising, lowering);
     }

@@ -21,7 +21,7 @@ public final class UrgencyStep implements EnrichmentStep {
     @Override
     public void enrich(final EnrichmentInput input, final Enrichment.Builder enrichment) {
         final Urgency urgency = scorer.score(input.text(), input.report().getDesk(), input.report().getFlaggedUrgent(),
-                enrichment.getSubjects());
+                enrichment.getSubjects(), enrichment.getDates().stream().anyMatch(d -> d.getEventDate()));
         enrichment.setUrgency(urgency.level()).setUrgencyReasons(urgency.reasons());
     }
 }

@@ -84,6 +84,24 @@ class PartyMatcherTest {
     }
 
     @Test
+    void shouldNotTakeACommonWordWithoutItsArticle() {
+        // "هيئة المنافذ" and "تنظيم الصيد" are construct phrases; "الهيئة" and "والتنظيم" are the groups' short names
+        assertThat(ids(MATCHER.match(body("أعلنت هيئة المنافذ الحدودية العراقية استئناف الحركة"), "ar")))
+                .containsExactly("newswire:iraq-border-ports");
+        assertThat(ids(MATCHER.match(body("طالبت النقابة بتنظيم الصيد في المواسم الحساسة"), "ar"))).isEmpty();
+        assertThat(ids(MATCHER.match(body("وقالت الهيئة في بيان إن عناصرها انسحبوا"), "ar"))).containsExactly("newswire:hts");
+        assertThat(ids(MATCHER.match(body("تبنى التنظيم الهجوم، والتنظيم ينشط في البادية"), "ar"))).containsExactly("Q2429253");
+    }
+
+    @Test
+    void shouldTellLebaneseBodiesFromTheirNamesakes() {
+        // the longer Lebanese names win over the shared short ones (الصليب الأحمر, وزارة الصحة)
+        final List<Entity> found = MATCHER.match(body("وقال الصليب الأحمر اللبناني ووزارة الصحة العامة إن الجيش اللبناني انتشر"), "ar");
+        assertThat(ids(found)).containsExactly("newswire:lebanese-red-cross", "newswire:lebanon-moph", "newswire:lebanese-army");
+        assertThat(found).noneMatch(Entity::getAmbiguous);
+    }
+
+    @Test
     void shouldGiveEveryCandidateFlaggedWhenAPhraseIsShared() {
         // given "الهلال الأحمر" alone: Syrian, Iraqi, Turkish and Kurdish Red Crescent all answer to it
         final List<Entity> found = MATCHER.match(body("وصلت فرق الهلال الأحمر الى الموقع"), "ar");

@@ -57,6 +57,15 @@ class AttributionExtractorTest {
     }
 
     @Test
+    void shouldReadPresentTenseVerbsAndMinAnna() {
+        // features and background paragraphs report in the present: يقول, ترى, يحذر ... من أن
+        final String text = "ويقول مزارعون في المنطقة إنهم يعملون رغم المخاطر. بينما يحذر خبراء أمنيون من أن الخلايا تعيد تنظيم صفوفها.";
+        final Attributions found = extract(text);
+        assertThat(found.claims()).extracting(SourceClaim::getSource).containsExactly("مزارعون في المنطقة", "خبراء أمنيون");
+        assertSpansAreTheWrittenText(text, found);
+    }
+
+    @Test
     void shouldKeepTheQuotedSourceWhenAReporterCitesSomeone() {
         final String text = "ونقل مراسلنا عن مصدر مطلع في \"قسد\" أن المفاوضات بدأت قبل أيام.";
         final SourceClaim claim = extract(text).claims().get(0);

@@ -84,6 +84,18 @@ class SubjectClassifierTest {
     }
 
     @Test
+    void shouldKeepOnlyTheMainTopLevelTopics() {
+        // a clash report that names a hospital once: conflict is the subject, health is not
+        final List<Subject> clash = CLASSIFIER.classify(report("اشتباكات عنيفة وقصف مدفعي في ريف المدينة",
+                "استمرت الاشتباكات والقصف حتى المساء، ونقل الجرحى إلى مستشفى المدينة."));
+        assertThat(codes(clash)).contains("medtop:20000056", "medtop:16000000")
+                .doesNotContain("medtop:20000462", "medtop:20000461", "medtop:07000000");
+        // two subjects of about the same weight are both kept
+        final List<Subject> both = CLASSIFIER.classify(report("Thousands of refugees flee fighting in the north", null));
+        assertThat(codes(both)).contains("medtop:11000000", "medtop:16000000");
+    }
+
+    @Test
     void shouldNotReadTheBio() {
         final ReportText bio = new ReportText(List.of(new ReportText.Field(ReportText.HEADLINE, "افتتاح سوق"),
                 new ReportText.Field(ReportText.BIO, "صحفي يغطي المعارك والقصف والاشتباكات منذ سنوات")));

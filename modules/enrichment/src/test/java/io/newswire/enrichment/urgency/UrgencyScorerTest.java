@@ -73,6 +73,25 @@ class UrgencyScorerTest {
     }
 
     @Test
+    void shouldBeUrgentWithFiveDeadOrMore() {
+        final Urgency urgency = score("مقتل ٧ أشخاص بهجوم مسلح", null);
+        assertThat(urgency.level()).isEqualTo(3);
+        assertThat(urgency.reasons().get(0)).isEqualTo("casualties-killed: مقتل ٧ (headline 0-6) count 7 ≥ 5 → 3");
+        assertThat(score("Gunmen kill four fighters at a checkpoint", null).level()).isEqualTo(4);
+    }
+
+    @Test
+    void shouldLowerAReportWithNoDatedEventOnlyWhenNothingRaisedIt() {
+        final ReportText feature = report("صيادو صيدا.. بحر واسع ورزق ضيق", "يدفع أبو علي قاربه إلى البحر كل فجر");
+        final Urgency lowered = SCORER.score(feature, "lebanon", false, List.of(), false);
+        assertThat(lowered.level()).isEqualTo(7);
+        assertThat(lowered.reasons()).containsExactly("undated: no dated event → 7");
+        // with a dated event, or with anything raising the report, it is not lowered
+        assertThat(SCORER.score(feature, "lebanon", false, List.of(), true).level()).isEqualTo(5);
+        assertThat(SCORER.score(report("اشتباكات في المدينة", null), null, false, List.of(), false).level()).isEqualTo(4);
+    }
+
+    @Test
     void shouldUseTheCorrespondentsFlagTheDeskAndTheSubjects() {
         final ReportText text = report("اجتماع في المدينة", "ناقش المجلس الخدمات");
         assertThat(SCORER.score(text, null, true, List.of()).reasons()).containsExactly("correspondent-flagged-urgent → 3");
