@@ -78,10 +78,34 @@ public final class MatchingTextNormalizer {
      * gateway), so offsets are offsets into the field as the report carries it.
      */
     public List<Token> tokens(final String field, final String text) {
-        final List<Token> tokens = new ArrayList<>();
         if (text == null || text.isEmpty()) {
-            return tokens;
+            return List.of();
         }
+        // every enrichment step reads the same fields of the same report: analyse each once per thread, not per step
+        final Object[] recent = RECENT_TOKENS.get();
+        for (int i = 0; i < recent.length; i += 3) {
+            if (recent[i + 1] == text && field.equals(recent[i])) {
+                @SuppressWarnings("unchecked")
+                final List<Token> cached = (List<Token>) recent[i + 2];
+                return cached;
+            }
+        }
+        final List<Token> tokens = List.copyOf(analyse(field, text));
+        final int slot = 3 * (Math.floorMod(System.identityHashCode(text), recent.length / 3));
+        recent[slot] = field;
+        recent[slot + 1] = text;
+        recent[slot + 2] = tokens;
+        return tokens;
+    }
+
+    /**
+     * The last fields analysed on this thread (field, text, tokens; matched by the text's identity, so only the very
+     * same string is a hit): a report's fields are read by seven steps in a row.
+     */
+    private static final ThreadLocal<Object[]> RECENT_TOKENS = ThreadLocal.withInitial(() -> new Object[3 * 16]);
+
+    private List<Token> analyse(final String field, final String text) {
+        final List<Token> tokens = new ArrayList<>();
         try (TokenStream stream = normalizing.tokenStream(field, text)) {
             final CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             final OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
