@@ -28,9 +28,10 @@ public final class EnrichProcessor implements FixedKeyProcessor<String, Enriched
 
     @Override
     public void process(final FixedKeyRecord<String, EnrichedReport> record) {
+        // set in place: the normalise step made this record for this step alone, and a builder copy would deep-copy
+        // the whole report for every report
         final EnrichedReport report = record.value();
-        final EnrichedReport enriched = EnrichedReport.newBuilder(report)
-                .setEnrichment(enricher.enrich(report.getReport(), report.getEnrichment())).build();
-        context.forward(record.withValue(enriched));
+        report.setEnrichment(enricher.enrich(report.getReport(), report.getEnrichment()));
+        context.forward(record);
     }
 }
