@@ -6,38 +6,20 @@ import io.newswire.model.topics.Topics;
 import io.newswire.processing.ProcessingApp;
 import io.newswire.runtime.config.NewswireConfig;
 import io.newswire.runtime.kafka.KafkaClientConfigs;
-import io.newswire.runtime.kafka.TopicAdmin;
 import io.newswire.serde.NewswireSerdes;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.LogDirDescription;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.ReplicaInfo;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Produced;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * Throughput of the processing application as deployed, on a real broker: an in-JVM KRaft broker and the registry
@@ -62,7 +44,6 @@ import java.util.stream.Collectors;
 public final class ArticlesThroughputBenchmark {
 
     private static final String DESK_PREFIX = "desk-";
-    private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(30);
 
     private ArticlesThroughputBenchmark() {
     }
@@ -79,7 +60,7 @@ public final class ArticlesThroughputBenchmark {
                     NewswireConfig.DATA_DIR_CONFIG, root.resolve("data").toString(),
                     NewswireConfig.PROCESSING_THREADS_CONFIG, threads));
             System.out.printf(Locale.ROOT, "processing.threads=%d%n", threads);
-            init(config);
+            BrokerBench.init(config);
             // one desk; 1 ms apart, so the whole history is inside the 72 h dedup horizon
             final SyntheticWire wire = new SyntheticWire(new Random(11), System.currentTimeMillis() - stored - measured - 60_000L, 1,
                     1, 50_000, 300, SyntheticWire.Script.ARABIC);
@@ -89,6 +70,9 @@ public final class ArticlesThroughputBenchmark {
                          serdes.<CorrespondentReport>valueSerde(Topics.REPORTS).serializer());
                  Admin admin = Admin.create(KafkaClientConfigs.admin(config))) {
                 final String group = config.getString(NewswireConfig.PROCESSING_APPLICATION_ID_CONFIG);
+                // drained: committed past every input (the reports topic and processing's own repartition and reroutes)
+                final Set<String> read = Set.of(Topics.REPORTS.name(), group + "-by-desk-repartition", Topics.REROUTES.name());
+                final Set<String> required = Set.of(Topics.REPORTS.name(), group + "-by-desk-repartition");
                 long bytes = 0;
                 final long fillStart = System.nanoTime();
                 for (int i = 0; i < stored; i++) {
@@ -100,21 +84,21 @@ public final class ArticlesThroughputBenchmark {
                     if (!app.awaitRunning(Duration.ofMinutes(2))) {
                         throw new IllegalStateException("processing did not start: " + app.state());
                     }
-                    awaitDrained(admin, group);
+                    BrokerBench.awaitDrained(admin, group, read, required);
                     final double fillSeconds = (System.nanoTime() - fillStart) / 1e9;
                     System.out.printf(Locale.ROOT, "fill: %,d reports processed from an empty history in %.0f s = %,.0f reports/s%n",
                             stored, fillSeconds, stored / fillSeconds);
 
-                    final long changelogBefore = changelogBytes(admin, group);
+                    final long changelogBefore = BrokerBench.changelogBytes(admin, group);
                     final long start = System.nanoTime();
                     for (int i = 0; i < measured; i++) {
                         send(producer, wire.next());
                     }
                     producer.flush();
                     final double sentSeconds = (System.nanoTime() - start) / 1e9;
-                    awaitDrained(admin, group);
+                    BrokerBench.awaitDrained(admin, group, read, required);
                     final double seconds = (System.nanoTime() - start) / 1e9;
-                    final double perReport = (double) (changelogBytes(admin, group) - changelogBefore) / measured;
+                    final double perReport = (double) (BrokerBench.changelogBytes(admin, group) - changelogBefore) / measured;
                     System.gc();
                     System.out.printf(Locale.ROOT, "measure: %,d more reports (sent in %.1f s) processed in %.1f s with %,d already stored = %,.0f reports/s; "
                                     + "changelogs grew %,.0f bytes a report (compressed, on disk); heap of this JVM after GC %,d MB%n",
@@ -132,24 +116,14 @@ public final class ArticlesThroughputBenchmark {
                         send(producer, wire.next());
                     }
                     producer.flush();
-                    awaitDrained(admin, group);
+                    BrokerBench.awaitDrained(admin, group, read, required);
                     System.out.printf(Locale.ROOT, "restart: %.1f s from start to 100 new reports decided, with %,d reports in the stores%n",
                             (System.nanoTime() - restart) / 1e9, stored + measured);
                 }
-                final double copy = byteCopy(config, stored + measured + 100, root);
+                final double copy = BrokerBench.byteCopy(config, Topics.REPORTS.name(), Topics.REPORTS.partitions(), stored + measured + 100, root);
                 System.out.printf(Locale.ROOT, "ceiling: a Kafka Streams byte copy (exactly_once_v2) of the same %,d reports: %,.0f records/s%n",
                         stored + measured, copy);
             }
-        }
-    }
-
-    /** What {@code newswire init} does: every topic, every subject registered (auto-registration stays off). */
-    private static void init(final NewswireConfig config) {
-        try (Admin admin = Admin.create(KafkaClientConfigs.admin(config));
-             NewswireSerdes serdes = NewswireSerdes.fromConfig(config.serdeConfig())) {
-            new TopicAdmin(admin, config.getShort(NewswireConfig.TOPIC_REPLICATION_FACTOR_CONFIG),
-                    config.getInt(NewswireConfig.TOPIC_MIN_INSYNC_REPLICAS_CONFIG)).ensure(Topics.everything());
-            serdes.registerAll(Topics.all());
         }
     }
 
@@ -162,89 +136,5 @@ public final class ArticlesThroughputBenchmark {
             }
         });
         return report.toString().length(); // an estimate of the size; printed only as such
-    }
-
-    /**
-     * Waits until the group has committed up to the end of every partition it reads (the reports topic and its own
-     * repartition and reroute topics): every report then has its outcome written, under exactly-once in the same
-     * transactions as those offsets.
-     */
-    private static void awaitDrained(final Admin admin, final String group) throws Exception {
-        final long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            final Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-            final Set<String> read = Set.of(Topics.REPORTS.name(), group + "-by-desk-repartition", Topics.REROUTES.name());
-            final Set<String> present = committed.keySet().stream().map(TopicPartition::topic).collect(Collectors.toSet());
-            if (present.containsAll(Set.of(Topics.REPORTS.name(), group + "-by-desk-repartition"))) {
-                final Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-                for (final String topic : read) {
-                    admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions()
-                            .forEach(p -> ends.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-                }
-                final Map<TopicPartition, Long> end = new HashMap<>();
-                admin.listOffsets(ends).all().get(30, TimeUnit.SECONDS).forEach((tp, info) -> end.put(tp, info.offset()));
-                // under exactly-once the end offset sits one past a transaction marker, which the committed offset also passes
-                final boolean drained = end.entrySet().stream().allMatch(e -> e.getValue() == 0
-                        || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue() - 1));
-                if (drained) {
-                    return;
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("processing did not drain within " + DRAIN_TIMEOUT);
-    }
-
-    /** Bytes on disk of the group's changelog topics (the broker's log directories; compressed as written). */
-    private static long changelogBytes(final Admin admin, final String group) throws Exception {
-        final Map<Integer, Map<String, LogDirDescription>> dirs = admin.describeLogDirs(
-                admin.describeCluster().nodes().get().stream().map(n -> n.id()).toList()).allDescriptions().get(30, TimeUnit.SECONDS);
-        long total = 0;
-        for (final Map<String, LogDirDescription> byDir : dirs.values()) {
-            for (final LogDirDescription dir : byDir.values()) {
-                for (final Map.Entry<TopicPartition, ReplicaInfo> replica : dir.replicaInfos().entrySet()) {
-                    if (replica.getKey().topic().startsWith(group + "-") && replica.getKey().topic().endsWith("-changelog")) {
-                        total += replica.getValue().size();
-                    }
-                }
-            }
-        }
-        return total;
-    }
-
-    /** A byte copy of the reports topic under exactly-once: this machine's ceiling for a Streams application. */
-    private static double byteCopy(final NewswireConfig config, final long records, final Path root) throws Exception {
-        final String copyTopic = "bench.copy";
-        try (Admin admin = Admin.create(KafkaClientConfigs.admin(config))) {
-            admin.createTopics(List.of(new NewTopic(copyTopic, Topics.REPORTS.partitions(), (short) 1))).all().get();
-        }
-        final StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(Topics.REPORTS.name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
-                .to(copyTopic, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
-        final Properties props = new Properties();
-        props.putAll(config.kafkaCommon());
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-copy");
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, root.resolve("copy-state").toString());
-        props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
-        final long start = System.nanoTime();
-        try (KafkaStreams copy = new KafkaStreams(builder.build(), props);
-             Admin admin = Admin.create(KafkaClientConfigs.admin(config))) {
-            copy.start();
-            while (true) {
-                final Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("bench-copy")
-                        .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-                final long done = committed.values().stream().mapToLong(OffsetAndMetadata::offset).sum();
-                if (done >= records) {
-                    return records / ((System.nanoTime() - start) / 1e9);
-                }
-                if (System.nanoTime() - start > DRAIN_TIMEOUT.toNanos()) {
-                    throw new IllegalStateException("byte copy did not finish");
-                }
-                Thread.sleep(100);
-            }
-        }
     }
 }

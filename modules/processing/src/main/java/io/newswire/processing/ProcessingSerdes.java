@@ -7,6 +7,7 @@ import io.newswire.model.EnrichedReport;
 import io.newswire.model.ReportStatus;
 import io.newswire.model.topics.TopicSpec;
 import io.newswire.model.topics.Topics;
+import io.newswire.processing.support.EncodeOnceSerializer;
 import io.newswire.serde.NewswireSerdes;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -29,8 +30,10 @@ public record ProcessingSerdes(Serde<String> key, Serde<CorrespondentReport> rep
 
     /** The production serdes: Avro in Confluent's wire format through the registry. */
     public static ProcessingSerdes from(final NewswireSerdes serdes) {
+        // an article version is written to the articles store and both article topics: encoded once for the three
+        final Serde<ArticleUpdate> article = serdes.valueSerde(Topics.ARTICLE_UPDATES);
         return new ProcessingSerdes(NewswireSerdes.keySerde(), serdes.valueSerde(Topics.REPORTS), serdes.valueSerde(Topics.REPORTS_ENRICHED),
-                serdes.valueSerde(Topics.ARTICLE_UPDATES), serdes.valueSerde(Topics.REPORT_STATUS),
+                Serdes.serdeFrom(new EncodeOnceSerializer<>(article.serializer()), article.deserializer()), serdes.valueSerde(Topics.REPORT_STATUS),
                 serdes.valueSerde(Topics.DEAD_LETTERS));
     }
 

@@ -94,18 +94,6 @@ public final class ProcessingTopology {
                              final ReportEnricher enricher) {
         final MatchingTextNormalizer matching = new MatchingTextNormalizer();
         final ReportNormalizer normalizer = new ReportNormalizer(matching);
-        StoryMatcher.addStores(builder);
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ArticleProcessor.REPORTS_STORE),
-                Serdes.String(), new JsonSerde<>(ReportMemory.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ArticleProcessor.MATCHING_DIGESTS_STORE),
-                Serdes.String(), Serdes.String()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ArticleProcessor.ARTICLES_STORE),
-                Serdes.String(), serdes.internalArticle()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ArticleProcessor.RETENTION_STORE),
-                Serdes.String(), Serdes.Long()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ArticleProcessor.PENDING_STORE),
-                Serdes.String(), serdes.internalEnriched()));
-
         final KStream<String, EnrichedReport> enriched = builder
                 .stream(Topics.REPORTS.name(), Consumed.with(serdes.key(), serdes.report()).withName("reports"))
                 .processValues(() -> new NormalizeProcessor(normalizer), Named.as("normalize"))
@@ -120,11 +108,35 @@ public final class ProcessingTopology {
                 Consumed.with(serdes.key(), serdes.internalEnriched()).withName("reroutes"));
 
         // one desk, one task: references and duplicates inside a desk resolve in arrival order
-        final KStream<String, Object> outcomes = enriched
+        final KStream<String, EnrichedReport> byDesk = enriched
                 .process(DeskRouter::new, Named.as("key-by-desk"))
                 .merge(reroutes, Named.as("with-reroutes"))
                 .repartition(Repartitioned.<String, EnrichedReport>as("by-desk").withKeySerde(serdes.key())
-                        .withValueSerde(serdes.internalEnriched()).withNumberOfPartitions(DESK_PARTITIONS))
+                        .withValueSerde(serdes.internalEnriched()).withNumberOfPartitions(DESK_PARTITIONS));
+        addArticlesStage(builder, byDesk, serdes, matching, dedup, retention);
+    }
+
+    /**
+     * The articles stage alone, on a stream of enriched reports keyed by desk and partitioned by it (one desk, one
+     * task): the articles step, its stores, and the topics its outcomes go to. The full topology feeds it from the
+     * by-desk repartition; the articles benchmark feeds it from a topic of its own, so the step's cost is measured
+     * without the stages before it. Needs the report-desks global store ({@link DeskRouter#REPORT_DESKS_STORE}).
+     */
+    public static void addArticlesStage(final StreamsBuilder builder, final KStream<String, EnrichedReport> byDesk,
+                                        final ProcessingSerdes serdes, final MatchingTextNormalizer matching,
+                                        final DedupSettings dedup, final Duration retention) {
+        StoryMatcher.addStores(builder);
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ArticleProcessor.REPORTS_STORE),
+                Serdes.String(), new JsonSerde<>(ReportMemory.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ArticleProcessor.MATCHING_DIGESTS_STORE),
+                Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ArticleProcessor.ARTICLES_STORE),
+                Serdes.String(), serdes.internalArticle()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ArticleProcessor.RETENTION_STORE),
+                Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ArticleProcessor.PENDING_STORE),
+                Serdes.String(), serdes.internalEnriched()));
+        final KStream<String, Object> outcomes = byDesk
                 .process(() -> new ArticleProcessor(matching, dedup, retention, DESK_PARTITIONS), Named.as("articles"), ArticleProcessor.stores());
 
         outcomes.split(Named.as("outcome-"))

@@ -13,6 +13,7 @@ import io.newswire.model.topics.Topics;
 import io.newswire.processing.dedup.DedupSettings;
 import io.newswire.processing.dedup.NearDuplicateDetector;
 import io.newswire.processing.dedup.StoryMatcher;
+import io.newswire.processing.dedup.TermVector;
 import io.newswire.enrichment.text.MatchingTextNormalizer;
 import io.newswire.processing.validate.InvalidReportException;
 import org.apache.kafka.common.KafkaException;
@@ -270,7 +271,7 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
                 recordDuplicate(record, report, original, matchingDigest, now);
                 return;
             }
-            final Map<String, Integer> terms = StoryMatcher.terms(normalizer.features(report.getHeadline() + "\n" + String.join("\n", report.getBody())));
+            final TermVector terms = dedupTerms(enriched);
             final long receivedAt = report.getReceivedAt().toEpochMilli();
             final Optional<NearDuplicateDetector.Match> match = stories.findMatch(record.key(), terms, receivedAt);
             final ArticleUpdate current = match.map(m -> articles.get(m.matched().articleId())).orElse(null);
@@ -372,6 +373,16 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
                 }
             }
         }
+    }
+
+    /** The terms the normalise step carried; computed here for a record written before it did. */
+    private TermVector dedupTerms(final EnrichedReport enriched) {
+        final java.nio.ByteBuffer carried = enriched.getEnrichment().getDedupTerms();
+        if (carried != null && carried.hasRemaining()) {
+            return TermVector.decode(carried);
+        }
+        final CorrespondentReport report = enriched.getReport();
+        return StoryMatcher.vector(normalizer, report.getHeadline(), report.getBody());
     }
 
     private static String scoped(final String desk, final String digest) {

@@ -57,24 +57,20 @@ public final class NearDuplicateDetector {
         return counts;
     }
 
-    /** Hashes the terms, reads each one's document frequency once and weighs them; computes the band keys. */
+    /** Hashes the terms and prepares them ({@link #prepare(String, TermVector, CandidateIndex)}). */
     public Prepared prepare(final String desk, final Map<String, Integer> counts, final CandidateIndex index) {
-        final Map<Long, Integer> byHash = new HashMap<>();
-        final Map<Long, Double> boost = new HashMap<>();
-        counts.forEach((term, count) -> {
-            final long hash = TermHash.of(term);
-            byHash.merge(hash, count, Integer::sum);
-            if (isFigure(term)) {
-                boost.put(hash, DedupSettings.FIGURE_WEIGHT);
-            }
-        });
-        final long[] terms = byHash.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        return prepare(desk, TermVector.of(counts), index);
+    }
+
+    /** Reads each term's document frequency once and weighs the terms (tf-idf, unit length); computes the band keys. */
+    public Prepared prepare(final String desk, final TermVector vector, final CandidateIndex index) {
+        final long[] terms = vector.terms();
         final long[] frequencies = index.documentFrequencies(desk, terms);
         final long documents = index.documents(desk);
         final float[] weights = new float[terms.length];
         double norm = 0;
         for (int i = 0; i < terms.length; i++) {
-            final double w = (1 + Math.log(byHash.get(terms[i]))) * idf(documents, frequencies[i]) * boost.getOrDefault(terms[i], 1.0);
+            final double w = vector.tf(i) * idf(documents, frequencies[i]);
             weights[i] = (float) w;
             norm += w * w;
         }

@@ -1,5 +1,6 @@
 package io.newswire.processing.dedup;
 
+import io.newswire.enrichment.text.MatchingTextNormalizer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -27,7 +28,7 @@ public final class StoryMatcher {
     private final NearDuplicateDetector detector;
     private StoreCandidateIndex index;
     /** The report last prepared by findMatch, reused by remember so each frequency is read once per report. */
-    private Map<String, Integer> preparedTerms;
+    private TermVector preparedTerms;
     private NearDuplicateDetector.Prepared prepared;
 
     public StoryMatcher(final DedupSettings settings) {
@@ -59,14 +60,23 @@ public final class StoryMatcher {
         return NearDuplicateDetector.termCounts(NumberWords.inDigits(features));
     }
 
+    /**
+     * A report's terms as dedup weighs them, from its headline and body: the Lucene analysis, number words as
+     * digits, hashing. The normalise step computes it (in parallel) and carries it; the articles step falls back to
+     * this for a record that does not carry it.
+     */
+    public static TermVector vector(final MatchingTextNormalizer normalizer, final String headline, final List<String> body) {
+        return TermVector.of(terms(normalizer.features(headline + "\n" + String.join("\n", body))));
+    }
+
     /** The best earlier report of the desk telling the same story within the horizon, if any. */
-    public Optional<NearDuplicateDetector.Match> findMatch(final String desk, final Map<String, Integer> terms, final long receivedAtMillis) {
+    public Optional<NearDuplicateDetector.Match> findMatch(final String desk, final TermVector terms, final long receivedAtMillis) {
         return detector.findMatch(prepare(desk, terms), receivedAtMillis, index);
     }
 
     /** Remembers a decided NEW report so later ones can match it. */
     public void remember(final String desk, final String reportId, final String articleId, final String correspondentId,
-                         final Map<String, Integer> terms, final long receivedAtMillis) {
+                         final TermVector terms, final long receivedAtMillis) {
         detector.remember(prepare(desk, terms), reportId, articleId, correspondentId, receivedAtMillis, index);
         preparedTerms = null;
         prepared = null;
@@ -82,7 +92,7 @@ public final class StoryMatcher {
         return index;
     }
 
-    private NearDuplicateDetector.Prepared prepare(final String desk, final Map<String, Integer> terms) {
+    private NearDuplicateDetector.Prepared prepare(final String desk, final TermVector terms) {
         if (prepared == null || preparedTerms != terms || !prepared.desk().equals(desk)) {
             prepared = detector.prepare(desk, terms, index);
             preparedTerms = terms;

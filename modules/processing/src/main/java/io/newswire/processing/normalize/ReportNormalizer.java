@@ -5,6 +5,7 @@ import io.newswire.model.CorrespondentReport;
 import io.newswire.model.EnrichedReport;
 import io.newswire.model.Enrichment;
 import io.newswire.model.Warning;
+import io.newswire.processing.dedup.StoryMatcher;
 import io.newswire.processing.validate.InvalidReportException;
 import io.newswire.processing.validate.ReportValidator;
 
@@ -38,6 +39,7 @@ public final class ReportNormalizer {
         final Enrichment enrichment = Enrichment.newBuilder()
                 .setMatchingHeadline(normalizer.matchingForm(report.getHeadline()))
                 .setMatchingBody(normalizer.matchingForm(body))
+                .setDedupTerms(StoryMatcher.vector(normalizer, report.getHeadline(), report.getBody()).encode())
                 .setWarnings(warnings)
                 .build();
         return EnrichedReport.newBuilder().setReport(report).setEnrichment(enrichment).setProcessedAt(now).build();

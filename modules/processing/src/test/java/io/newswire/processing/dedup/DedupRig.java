@@ -103,9 +103,10 @@ final class DedupRig implements AutoCloseable {
         @Override
         public void process(final Record<String, String> record) {
             final Filed report = reports.apply(record.value());
-            final var match = stories.findMatch(report.desk(), report.terms(), report.receivedAtMillis());
+            final TermVector terms = TermVector.of(report.terms());
+            final var match = stories.findMatch(report.desk(), terms, report.receivedAtMillis());
             final String article = match.map(m -> m.matched().articleId()).orElse("article-of-" + report.reportId());
-            stories.remember(report.desk(), report.reportId(), article, report.correspondentId(), report.terms(), report.receivedAtMillis());
+            stories.remember(report.desk(), report.reportId(), article, report.correspondentId(), terms, report.receivedAtMillis());
             context.forward(record.withValue(match.map(m -> String.format(java.util.Locale.ROOT, "%.3f ", m.similarity())).orElse("- ") + article));
         }
     }
