@@ -169,11 +169,32 @@ final class BandPostings {
                 report.hits++;
             }
         }
+        // most touched reports share one key; when enough share more, those sharing fewer cannot be among the
+        // best, so they are not offered: a count by hits finds the fewest shared keys that can still make it
+        final int fewest = fewestSharedKeysThatCanRank(touched, bandKeys.length, limit);
         final TopCandidates top = new TopCandidates(limit);
         for (final Held report : touched) {
-            top.offer(report.reportId, report.receivedAt, report.hits);
+            if (report.hits >= fewest) {
+                top.offer(report.reportId, report.receivedAt, report.hits);
+            }
         }
         return top.bestFirst();
+    }
+
+    /** The largest h such that at least limit reports share h or more keys (1 if fewer than limit share any). */
+    static int fewestSharedKeysThatCanRank(final List<Held> touched, final int keys, final int limit) {
+        final int[] byHits = new int[keys + 2];
+        for (final Held report : touched) {
+            byHits[Math.min(report.hits, keys + 1)]++;
+        }
+        int atLeast = 0;
+        for (int h = keys + 1; h >= 1; h--) {
+            atLeast += byHits[h];
+            if (atLeast >= limit) {
+                return h;
+            }
+        }
+        return 1;
     }
 
     private PostingList list(final String desk, final long bandKey) {

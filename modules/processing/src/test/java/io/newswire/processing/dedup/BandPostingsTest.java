@@ -41,7 +41,10 @@ class BandPostingsTest {
             for (final long key : keys) {
                 lists.newest("desk", key, 30, 25).forEach(p -> counted.hit(p.reportId(), p.receivedAtMillis()));
             }
-            assertThat(lists.candidates("desk", keys, 30, 25, 16)).containsExactlyElementsOf(counted.best(16));
+            // small limits too: then only reports sharing several keys can rank, and the rest are not offered
+            for (final int limit : new int[] {1, 3, 16, 200}) {
+                assertThat(lists.candidates("desk", keys, 30, 25, limit)).containsExactlyElementsOf(counted.best(limit));
+            }
         }
         assertThat(lists.candidates("other", new long[]{1}, 0, 25, 16)).isEmpty();
     }
