@@ -87,6 +87,12 @@ final class StoreRetention {
     }
 
     static String indexKey(final long timeMillis, final String store, final String key) {
-        return INDEX + String.format("%0" + TIME_DIGITS + "d", timeMillis) + "|" + store + "|" + key;
+        // zero-padded by hand: String.format was a twentieth of the articles step's time
+        final String digits = Long.toString(timeMillis);
+        final StringBuilder out = new StringBuilder(INDEX.length() + TIME_DIGITS + store.length() + key.length() + 2).append(INDEX);
+        for (int i = digits.length(); i < TIME_DIGITS; i++) {
+            out.append('0');
+        }
+        return out.append(digits).append('|').append(store).append('|').append(key).toString();
     }
 }
