@@ -113,7 +113,9 @@ public final class PublisherServer implements AutoCloseable {
             problem(ctx, new ApiProblem(ProblemType.INTERNAL, "The publisher failed; request id " + requestId(ctx)));
         });
         http.error(404, ctx -> {
-            if (ctx.result() == null) {
+            // our own 404s (no such article) are problem documents already; Javalin's own for a path it lacks is not
+            final String type = ctx.res().getContentType();
+            if (type == null || !type.startsWith(ApiProblem.MEDIA_TYPE)) {
                 problem(ctx, new ApiProblem(ProblemType.NO_SUCH_ENDPOINT, ctx.method() + " " + ctx.path() + " is not part of the API; see /openapi.json"));
             }
         });
