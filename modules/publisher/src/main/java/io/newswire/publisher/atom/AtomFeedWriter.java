@@ -80,8 +80,11 @@ public final class AtomFeedWriter {
             text(xml, "name", "Newswire");
             xml.writeEndElement();
             text(xml, "generator", "Newswire publisher");
+            // entry links are absolute (feed readers resolve relative ones inconsistently): the API's base is the self URL's
+            final int api = feed.selfUrl().indexOf("/v1/");
+            final String base = api < 0 ? "" : feed.selfUrl().substring(0, api);
             for (final ArticleUpdate article : shown) {
-                entry(xml, article);
+                entry(xml, article, base);
             }
             xml.writeEndElement();
             xml.writeEndDocument();
@@ -92,7 +95,7 @@ public final class AtomFeedWriter {
         return out.toByteArray();
     }
 
-    private static void entry(final XMLStreamWriter xml, final ArticleUpdate article) throws XMLStreamException {
+    private static void entry(final XMLStreamWriter xml, final ArticleUpdate article, final String base) throws XMLStreamException {
         final String lang = article.getLanguage();
         final String dir = direction(article);
         xml.writeStartElement(ATOM, "entry");
@@ -114,7 +117,7 @@ public final class AtomFeedWriter {
         xml.writeEmptyElement(ATOM, "link");
         xml.writeAttribute("rel", "alternate");
         xml.writeAttribute("type", "application/json");
-        xml.writeAttribute("href", "/v1/articles/" + article.getArticleId());
+        xml.writeAttribute("href", base + "/v1/articles/" + article.getArticleId());
         if (article.getDesk() != null) {
             category(xml, article.getDesk(), "urn:newswire:desk", "desk " + article.getDesk());
         }

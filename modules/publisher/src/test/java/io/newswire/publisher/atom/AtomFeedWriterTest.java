@@ -49,6 +49,7 @@ class AtomFeedWriterTest {
         final SyndEntry arabicEntry = feed.getEntries().get(1);
         assertThat(arabicEntry.getContents().get(0).getValue()).contains(arabic.getBody().get(0));
         assertThat(arabicEntry.getAuthors().get(0).getName()).isEqualTo("ريم حداد");
+        assertThat(arabicEntry.getLink()).isEqualTo("http://127.0.0.1:8090/v1/articles/" + arabic.getArticleId());
         assertThat(arabicEntry.getCategories()).extracting(c -> c.getName()).contains("syria", "medtop:16000000");
     }
 
