@@ -11,6 +11,7 @@ import io.newswire.publisher.state.ArticleStore;
 import io.newswire.publisher.state.ArticleStoreLoader;
 import io.newswire.runtime.config.NewswireConfig;
 import io.newswire.runtime.kafka.KafkaClientConfigs;
+import io.newswire.runtime.lifecycle.Resources;
 import io.newswire.runtime.metrics.NewswireMetrics;
 import io.newswire.runtime.metrics.PublisherMetrics;
 import io.newswire.serde.NewswireSerdes;
@@ -20,9 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -47,7 +46,7 @@ public final class PublisherApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PublisherApp.class);
     private static final Duration LOAD_WAIT = Duration.ofSeconds(60);
 
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final Resources resources = new Resources();
     private final ArticleStore store;
     private final ArticleStoreLoader articles;
     private final ApiKeyLoader keyLoader;
@@ -78,7 +77,7 @@ public final class PublisherApp implements AutoCloseable {
                     keys, () -> articles.isLoaded() && keyLoader.isLoaded(), readiness, config.getString(NewswireConfig.PUBLISHER_HOST_CONFIG)));
             keep(schedule(store, articles));
         } catch (final RuntimeException e) {
-            closeResources();
+            resources.close();
             throw e;
         }
     }
@@ -168,25 +167,13 @@ public final class PublisherApp implements AutoCloseable {
     }
 
     private <T extends AutoCloseable> T keep(final T resource) {
-        resources.add(resource);
-        return resource;
-    }
-
-    private void closeResources() {
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            try {
-                resources.get(i).close();
-            } catch (final Exception e) {
-                LOG.warn("Closing {} failed: {}", resources.get(i).getClass().getSimpleName(), e.toString());
-            }
-        }
-        resources.clear();
+        return resources.keep(resource);
     }
 
     /** Stops listening, then the timer, the followers and the clients. */
     @Override
     public void close() {
-        closeResources();
+        resources.close();
     }
 
     /** Runs a publisher alone (a deployment's publisher service): settings from the environment. */
