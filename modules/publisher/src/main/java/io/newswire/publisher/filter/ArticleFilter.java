@@ -179,12 +179,18 @@ public final class ArticleFilter implements Predicate<ArticleUpdate> {
         return new ArticleFilter(since, narrowed, languages, places, parties, subjects, maxUrgency, statuses);
     }
 
-    /** This filter without any pubstatus condition but excluding canceled versions: what a feed shows. */
+    /**
+     * This filter with canceled versions left out: what a feed shows.
+     *
+     * @throws IllegalArgumentException when the filter asks for canceled versions only (nothing would be left)
+     */
     public ArticleFilter withoutCanceled() {
         final Set<PubStatus> shown = statuses.isEmpty() ? Set.of(PubStatus.USABLE, PubStatus.WITHHELD)
                 : statuses.stream().filter(s -> s != PubStatus.CANCELED).collect(Collectors.toSet());
-        return new ArticleFilter(since, desks, languages, places, parties, subjects, maxUrgency,
-                shown.isEmpty() ? Set.of(PubStatus.USABLE, PubStatus.WITHHELD) : shown);
+        if (shown.isEmpty()) {
+            throw new IllegalArgumentException("pubstatus=canceled leaves nothing once withdrawn articles are left out");
+        }
+        return new ArticleFilter(since, desks, languages, places, parties, subjects, maxUrgency, shown);
     }
 
     /** The desks this filter names (empty: any desk). */

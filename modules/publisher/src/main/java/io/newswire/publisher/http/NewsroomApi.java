@@ -123,7 +123,13 @@ public final class NewsroomApi {
      */
     public Reply feed(final Access access, final Map<String, List<String>> query, final String selfUrl, final String title) {
         checkParameters(query, FEED_PARAMETERS);
-        final ArticleFilter filter = filter(query, access).withoutCanceled();
+        final ArticleFilter filter;
+        try {
+            filter = filter(query, access).withoutCanceled();
+        } catch (final IllegalArgumentException e) {
+            throw new ApiProblem(ProblemType.INVALID_FILTER, "A feed never carries withdrawn articles: " + e.getMessage()
+                    + "; list them with /v1/articles?pubstatus=canceled", List.of(new FilterError("pubstatus", "canceled", e.getMessage())), Map.of());
+        }
         final int limit = limit(query);
         final ArticlePage page = store.list(filter, null, limit);
         final String language = filter.languages().size() == 1 ? filter.languages().iterator().next() : null;

@@ -106,7 +106,8 @@ class ArticleFilterTest {
     void shouldLeaveCanceledOutWhenMadeForAFeed() {
         final ArticleUpdate withdrawn = Articles.next(arabic, Signal.WITHDRAWAL, T0.plusSeconds(60));
         assertThat(ArticleFilter.ALL.withoutCanceled().matches(withdrawn)).isFalse();
-        assertThat(parse("pubstatus", "canceled").withoutCanceled().matches(withdrawn)).isFalse();
+        assertThatThrownBy(() -> parse("pubstatus", "canceled").withoutCanceled()).isInstanceOf(IllegalArgumentException.class);
+        assertThat(parse("pubstatus", "canceled", "pubstatus", "usable").withoutCanceled().matches(withdrawn)).isFalse();
         assertThat(ArticleFilter.ALL.withoutCanceled().matches(arabic)).isTrue();
     }
 }

@@ -52,6 +52,8 @@ class NewsroomApiTest {
         assertThat(code(() -> api.list(staff, Map.of("cursor", List.of("abc")), "/v1/articles"))).isEqualTo("invalid-cursor");
         assertThat(code(() -> api.list(staff, Map.of("sort", List.of("oldest")), "/v1/articles"))).isEqualTo("unknown-parameter");
         assertThat(code(() -> api.latest(staff, "1234", Map.of()))).isEqualTo("invalid-article-id");
+        assertThat(code(() -> api.feed(staff, Map.of("pubstatus", List.of("canceled")), "http://x/v1/feeds/articles.atom", "t")))
+                .isEqualTo("invalid-filter");
         assertThat(code(() -> api.latest(staff, UUID.randomUUID().toString(), Map.of("desk", List.of("syria"))))).isEqualTo("unknown-parameter");
         final ArticleUpdate article = Articles.arabic(UUID.randomUUID(), NOW.minusSeconds(5));
         store.apply(article);
