@@ -1,7 +1,7 @@
 package io.newswire.gateway;
 
 import io.newswire.gateway.auth.CorrespondentAdmin;
-import io.newswire.gateway.auth.TokenHasher;
+import io.newswire.runtime.auth.TokenHasher;
 import io.newswire.model.ReportState;
 import io.newswire.model.ReportStatus;
 import io.newswire.model.topics.Topics;

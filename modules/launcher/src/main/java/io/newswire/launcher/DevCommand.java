@@ -3,6 +3,7 @@ package io.newswire.launcher;
 import io.newswire.embedded.EmbeddedStack;
 import io.newswire.gateway.GatewayServer;
 import io.newswire.processing.ProcessingApp;
+import io.newswire.publisher.PublisherApp;
 import io.newswire.runtime.config.NewswireConfig;
 import io.newswire.runtime.metrics.NewswireMetrics;
 import picocli.CommandLine.Command;
@@ -52,14 +53,16 @@ public final class DevCommand implements Callable<Integer> {
         final int metricsPort = metrics.serve("127.0.0.1", config.getInt(NewswireConfig.METRICS_PORT_CONFIG));
         final ProcessingApp processing = ProcessingApp.start(config);
         final GatewayServer gateway = GatewayServer.start(config, metrics);
+        final PublisherApp publisher = PublisherApp.start(config, metrics);
         processing.awaitRunning(Duration.ofSeconds(60));
 
         final Endpoints endpoints = new Endpoints(gateway.url(), null, "http://127.0.0.1:" + metricsPort + "/metrics",
-                stack.bootstrapServers(), stack.schemaRegistryUrl(), ProcessHandle.current().pid());
+                stack.bootstrapServers(), stack.schemaRegistryUrl(), ProcessHandle.current().pid(), publisher.url());
         endpoints.write(dataDir);
         final CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping Newswire dev stack ...");
+            publisher.close();
             gateway.close();
             processing.close();
             metrics.close();
@@ -70,6 +73,7 @@ public final class DevCommand implements Callable<Integer> {
 
         System.out.printf("%nNewswire is running (ready in %.1f s):%n", (System.nanoTime() - started) / 1e9);
         System.out.println("  gateway           " + endpoints.gateway() + "   (API: " + endpoints.gateway() + "/openapi.json)");
+        System.out.println("  publisher         " + endpoints.publisher() + "   (API: " + endpoints.publisher() + "/openapi.json; keys: ./newswire apikeys add)");
         System.out.println("  metrics           " + endpoints.metrics());
         System.out.println("  kafka             " + endpoints.bootstrapServers());
         System.out.println("  schema registry   " + endpoints.schemaRegistryUrl());

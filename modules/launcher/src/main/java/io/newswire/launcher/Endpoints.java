@@ -20,9 +20,10 @@ import java.util.Optional;
  * @param bootstrapServers  Kafka bootstrap servers
  * @param schemaRegistryUrl Confluent-compatible schema registry URL
  * @param pid               process id of the dev process
+ * @param publisher         base URL of the publisher's newsroom API. May be null (a file written before it existed)
  */
 public record Endpoints(String gateway, String dashboard, String metrics, String bootstrapServers,
-                        String schemaRegistryUrl, long pid) {
+                        String schemaRegistryUrl, long pid, String publisher) {
 
     public static final String FILE_NAME = "endpoints.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

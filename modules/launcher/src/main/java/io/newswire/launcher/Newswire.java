@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 ProcessCommand.class,
                 ConfigCommand.class,
                 GazetteerCommand.class,
+                PublishCommand.class, ApiKeysCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Newswire {

@@ -1,5 +1,6 @@
 package io.newswire.gateway.auth;
 
+import io.newswire.runtime.auth.TokenHasher;
 import io.newswire.model.CorrespondentCredential;
 
 import java.util.Collection;

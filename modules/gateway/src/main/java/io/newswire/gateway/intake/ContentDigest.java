@@ -41,6 +41,10 @@ public final class ContentDigest {
         content.put("timeZone", draft.timeZone());
         content.put("eventTime", draft.eventTime() == null ? null : draft.eventTime().toEpochMilli());
         content.put("filedAt", draft.filedAt() == null ? null : draft.filedAt().toEpochMilli());
+        if (draft.embargoUntil() != null) {
+            // only when set, so the digest of every report without an embargo is what it was before the field existed
+            content.put("embargoUntil", draft.embargoUntil().toEpochMilli());
+        }
         try {
             final byte[] canonical = CANONICAL.writeValueAsBytes(content);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));

@@ -19,7 +19,7 @@ import java.util.UUID;
 public record ReportDraft(UUID reportId, ReportKind kind, UUID refersTo, String language, String desk, String headline,
                           String subheadline, String dateline, List<String> body, List<MediaItem> media,
                           List<Attribution> sources, Byline byline, boolean flaggedUrgent, String timeZone,
-                          Instant eventTime, Instant filedAt, ClientInfo client) {
+                          Instant eventTime, Instant filedAt, ClientInfo client, Instant embargoUntil) {
 
     /**
      * The event Newswire stores.
@@ -51,6 +51,7 @@ public record ReportDraft(UUID reportId, ReportKind kind, UUID refersTo, String 
                 .setReceivedAt(receivedAt)
                 .setContentDigest(digest)
                 .setClient(client)
+                .setEmbargoUntil(embargoUntil)
                 .build();
     }
 }

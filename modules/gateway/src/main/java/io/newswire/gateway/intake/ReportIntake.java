@@ -52,7 +52,8 @@ public final class ReportIntake {
     public static final int MAX_ERRORS = 50;
 
     private static final Set<String> FIELDS = Set.of("reportId", "kind", "refersTo", "language", "desk", "headline", "subheadline",
-            "dateline", "body", "media", "sources", "byline", "flaggedUrgent", "timeZone", "eventTime", "filedAt", "client", "correspondentId");
+            "dateline", "body", "media", "sources", "byline", "flaggedUrgent", "timeZone", "eventTime", "filedAt", "client", "correspondentId",
+            "embargoUntil");
 
     private final Clock clock;
 
@@ -110,13 +111,15 @@ public final class ReportIntake {
         if (eventTime != null && eventTime.isAfter(now.plus(MAX_CLOCK_SKEW))) {
             reader.error("/eventTime", "eventTime " + eventTime + " is in the future");
         }
+        // a past embargo is allowed: the article is simply not held back
+        final Instant embargoUntil = reader.instant(json, "embargoUntil");
         final ClientInfo client = reader.client(json);
         reader.noteOmittedErrors();
         if (!reader.errors.isEmpty()) {
             return new Result(null, List.copyOf(reader.errors), List.copyOf(reader.warnings));
         }
         final ReportDraft draft = new ReportDraft(reportId, kind, refersTo, language, desk, headline, subheadline, dateline, body,
-                media, sources, byline, urgent, timeZone, eventTime, filedAt, client);
+                media, sources, byline, urgent, timeZone, eventTime, filedAt, client, embargoUntil);
         return new Result(draft, List.of(), List.copyOf(reader.warnings));
     }
 

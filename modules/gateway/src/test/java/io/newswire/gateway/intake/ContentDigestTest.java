@@ -51,4 +51,12 @@ class ContentDigestTest {
         assertThat(digest(base + ",\"sources\":[\"مصادر محلية\"]")).isNotEqualTo(first);
         assertThat(digest(base.replace("\"ar\"", "\"en\""))).isNotEqualTo(first);
     }
+
+    @Test
+    void shouldTellReportsApartByTheirEmbargoWhenOneIsGiven() throws Exception {
+        final String fields = "\"language\":\"ar\",\"headline\":\"عنوان\",\"body\":[\"فقرة.\"]";
+        // the same id resent with another embargo is other content (409), not a retry
+        assertThat(digest(fields + ",\"embargoUntil\":\"2026-11-24T18:00:00Z\"")).isNotEqualTo(digest(fields))
+                .isNotEqualTo(digest(fields + ",\"embargoUntil\":\"2026-11-24T19:00:00Z\""));
+    }
 }

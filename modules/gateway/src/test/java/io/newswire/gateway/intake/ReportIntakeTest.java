@@ -153,4 +153,14 @@ class ReportIntakeTest {
         assertThat(read(valid("").replace("\"ar\"", "\"AR-sy\"")).draft().language()).isEqualTo("ar-SY");
         assertThat(read(valid("").replace("\"ar\"", "\"x-private\"")).errors()).extracting(FieldError::pointer).containsExactly("/language");
     }
+
+    @Test
+    void shouldCarryAnEmbargoToTheReportWhenOneIsGiven() throws Exception {
+        final ReportIntake.Result result = read(valid(",\"embargoUntil\":\"2026-11-24T18:00:00+03:00\""));
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.draft().embargoUntil()).isEqualTo(Instant.parse("2026-11-24T15:00:00Z"));
+        assertThat(result.draft().toReport("reem", "syria", NOW, "d").getEmbargoUntil()).isEqualTo(Instant.parse("2026-11-24T15:00:00Z"));
+        assertThat(read(valid(",\"embargoUntil\":\"tonight\"")).errors()).extracting(FieldError::pointer).containsExactly("/embargoUntil");
+    }
 }

@@ -1,6 +1,7 @@
 package io.newswire.model.topics;
 
 import io.newswire.model.Alert;
+import io.newswire.model.ApiKey;
 import io.newswire.model.ArticleUpdate;
 import io.newswire.model.CorrespondentCredential;
 import io.newswire.model.CorrespondentReport;
@@ -60,8 +61,16 @@ public final class Topics {
             Map.of("retention.ms", THIRTY_DAYS_MS), DeadLetter.class,
             "original key or report id", "Dead letters: the original bytes, where they came from, and why they failed.");
 
+    // --- publisher ---
+    /** Publisher API keys (newsroom staff, partners), hashed; one partition so every publisher reads all in order. */
+    public static final TopicSpec API_KEYS = new TopicSpec("newswire.publisher.api-keys.v1", 1,
+            Map.of("cleanup.policy", "compact"), ApiKey.class,
+            "key id", "Publisher API keys of newsroom staff and partners (key hashes only), compacted.");
+    // --- end publisher ---
+
     private static final List<TopicSpec> ALL = List.of(REPORTS, REPORTS_ENRICHED, ARTICLE_UPDATES, ARTICLES,
-            REPORT_STATUS, CORRESPONDENTS, ALERTS, DEAD_LETTERS);
+            REPORT_STATUS, CORRESPONDENTS, ALERTS, DEAD_LETTERS,
+            API_KEYS);
 
     /**
      * The desk each report the articles step knows was decided in (a plain UTF-8 string), read back by every

@@ -30,6 +30,8 @@ import java.util.UUID;
  *       see who else confirms the story without the text jumping between versions.</li>
  *   <li>A near-duplicate from the same correspondent is a re-file: their new text replaces the old (signal UPDATE).</li>
  *   <li>A WITHDRAWAL sets pubstatus CANCELED, signal WITHDRAWAL; the text stays for the record.</li>
+ *   <li>The desk is that of the first report. The embargo is the first report's; an UPDATE, CORRECTION or re-file
+ *       carrying an embargo of its own replaces it (one carrying none keeps it).</li>
  * </ul>
  * Versions count up by one with no gaps; firstCreated never changes.
  */
@@ -63,6 +65,8 @@ public final class ArticleVersioner {
                 .setSources(List.of(source(report, SourceRole.ORIGIN, null, null, null)))
                 .setFirstCreated(now)
                 .setVersionCreated(now)
+                .setDesk(report.getDesk())
+                .setEmbargoUntil(report.getEmbargoUntil())
                 .build();
     }
 
@@ -125,7 +129,9 @@ public final class ArticleVersioner {
                 .setBody(report.getBody())
                 .setMedia(report.getMedia().isEmpty() ? current.getMedia() : report.getMedia())
                 .setEnrichment(enrichment)
-                .setUrgency(enrichment == null ? current.getUrgency() : enrichment.getUrgency());
+                .setUrgency(enrichment == null ? current.getUrgency() : enrichment.getUrgency())
+                // a refiled text may move the embargo; one that names none keeps the article's
+                .setEmbargoUntil(report.getEmbargoUntil() != null ? report.getEmbargoUntil() : current.getEmbargoUntil());
     }
 
     private static ArticleSource source(final CorrespondentReport report, final SourceRole role, final UUID matched,

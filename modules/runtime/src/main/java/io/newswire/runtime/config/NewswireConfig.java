@@ -141,6 +141,33 @@ public final class NewswireConfig extends AbstractConfig {
             .define(ENRICHMENT_PARTIES_PATH_CONFIG, Type.STRING, "", Importance.LOW, ENRICHMENT_PARTIES_PATH_DOC)
             .define(ENRICHMENT_DEFAULT_TIME_ZONE_CONFIG, Type.STRING, "UTC", Importance.LOW, ENRICHMENT_DEFAULT_TIME_ZONE_DOC);
 
+    // --- publisher: the newsroom API, ninjs and Atom (modules/publisher) ---
+    public static final String PUBLISHER_HOST_CONFIG = "publisher.host";
+    private static final String PUBLISHER_HOST_DOC = "Interface the publisher's newsroom API listens on.";
+    public static final String PUBLISHER_PORT_CONFIG = "publisher.port";
+    private static final String PUBLISHER_PORT_DOC = "Port of the publisher's newsroom API (HTTP); 0 picks a free port.";
+    public static final String PUBLISHER_APPLICATION_ID_CONFIG = "publisher.application.id";
+    private static final String PUBLISHER_APPLICATION_ID_DOC = "Names the publisher's Kafka clients (client.id prefix) and is the consumer group of its "
+            + "group-consuming parts (webhook deliveries). The API's article view belongs to no group: every instance reads every "
+            + "partition, so any instance answers any request without routing.";
+    public static final String PUBLISHER_RETENTION_MS_CONFIG = "publisher.retention.ms";
+    private static final String PUBLISHER_RETENTION_MS_DOC = "How long the publisher keeps an article after its latest version (default 30 days, the "
+            + "retention of newswire.articles.updates.v1). At start it reads only this much of the topic; older articles are dropped "
+            + "by a sweep every minute and are invisible to requests already, so memory follows one window of articles.";
+    public static final String PUBLISHER_MAX_PAGE_SIZE_CONFIG = "publisher.max.page.size";
+    private static final String PUBLISHER_MAX_PAGE_SIZE_DOC = "Largest `limit` a listing or feed accepts; more is a 400.";
+
+    static {
+        DEFINITION
+                .define(PUBLISHER_HOST_CONFIG, Type.STRING, "127.0.0.1", Importance.MEDIUM, PUBLISHER_HOST_DOC)
+                .define(PUBLISHER_PORT_CONFIG, Type.INT, 8090, Range.between(0, 65535), Importance.MEDIUM, PUBLISHER_PORT_DOC)
+                .define(PUBLISHER_APPLICATION_ID_CONFIG, Type.STRING, "newswire-publisher", Importance.MEDIUM, PUBLISHER_APPLICATION_ID_DOC)
+                .define(PUBLISHER_RETENTION_MS_CONFIG, Type.LONG, Duration.ofDays(30).toMillis(), Range.atLeast(60_000), Importance.MEDIUM,
+                        PUBLISHER_RETENTION_MS_DOC)
+                .define(PUBLISHER_MAX_PAGE_SIZE_CONFIG, Type.INT, 100, Range.between(1, 1000), Importance.LOW, PUBLISHER_MAX_PAGE_SIZE_DOC);
+    }
+    // --- end publisher ---
+
     public NewswireConfig(final Map<String, ?> values) {
         super(DEFINITION, values, false);
     }

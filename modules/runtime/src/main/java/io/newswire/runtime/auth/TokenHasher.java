@@ -1,4 +1,4 @@
-package io.newswire.gateway.auth;
+package io.newswire.runtime.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,7 +8,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Bearer tokens: 256 random bits, shown to the correspondent once, stored only as a SHA-256 hash. A plain hash
+ * Bearer secrets (correspondents' tokens at the gateway, API keys at the publisher): 256 random bits, shown to their
+ * holder once, stored only as a SHA-256 hash. A plain hash
  * (no salt or slow KDF) is enough here because the tokens are random, not chosen by people: there is no
  * dictionary to try.
  */
@@ -21,11 +22,19 @@ public final class TokenHasher {
     private TokenHasher() {
     }
 
-    /** A new random token, URL-safe. */
+    /** A new random correspondent token, URL-safe. */
     public static String newToken() {
+        return newToken(TOKEN_PREFIX);
+    }
+
+    /**
+     * A new random secret, URL-safe, after a prefix that tells what it is ({@code nwt_} a correspondent's token,
+     * {@code nwk_} a publisher API key).
+     */
+    public static String newToken(final String prefix) {
         final byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        return TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** Hex SHA-256 of the token, the only form that is stored. */

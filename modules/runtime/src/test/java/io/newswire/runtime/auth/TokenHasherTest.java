@@ -1,4 +1,4 @@
-package io.newswire.gateway.auth;
+package io.newswire.runtime.auth;
 
 import org.junit.jupiter.api.Test;
 
