@@ -103,10 +103,10 @@ public final class Webhooks implements AutoCloseable {
         final Map<String, Object> reader = KafkaClientConfigs.committedReader(config, null, group + "-views");
 
         final KafkaProducer<String, WebhookDeliveryState> ledgerProducer = keep(new KafkaProducer<>(
-                KafkaClientConfigs.durableProducer(config, group + "-ledger", writeTimeout.toMillis()),
+                awaitedProducer(config, group + "-ledger", writeTimeout),
                 NewswireSerdes.keySerde().serializer(), serdes.<WebhookDeliveryState>valueSerde(Topics.WEBHOOK_DELIVERIES).serializer()));
         final KafkaProducer<String, WebhookDelivery> deliveryProducer = keep(new KafkaProducer<>(
-                KafkaClientConfigs.durableProducer(config, group + "-retries", writeTimeout.toMillis()),
+                awaitedProducer(config, group + "-retries", writeTimeout),
                 NewswireSerdes.keySerde().serializer(), serdes.<WebhookDelivery>valueSerde(Topics.WEBHOOK_PARKED).serializer()));
         final SubscriberDirectory directory = keep(new SubscriberDirectory(reader, NewswireSerdes.keySerde().deserializer(),
                 serdes.<WebhookSubscriber>valueSerde(Topics.WEBHOOK_SUBSCRIBERS).deserializer()));
@@ -162,6 +162,16 @@ public final class Webhooks implements AutoCloseable {
             }
         }
         return owed;
+    }
+
+    /**
+     * A durable producer without linger: a lane sends a whole batch of states and then waits for them, so the batch
+     * forms by itself, and a linger would only add its time to every step of every batch.
+     */
+    private static Map<String, Object> awaitedProducer(final NewswireConfig config, final String clientId, final Duration writeTimeout) {
+        final Map<String, Object> props = KafkaClientConfigs.durableProducer(config, clientId, writeTimeout.toMillis());
+        props.put(org.apache.kafka.clients.producer.ProducerConfig.LINGER_MS_CONFIG, 0);
+        return props;
     }
 
     private static Map<String, Object> groupMember(final NewswireConfig config, final String group, final String clientId) {
