@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 SubmitCommand.class,
                 TailCommand.class,
                 CorrespondentsCommand.class,
+                SubscribersCommand.class,
                 TopicsCommand.class,
                 SchemasCommand.class,
                 InitCommand.class,

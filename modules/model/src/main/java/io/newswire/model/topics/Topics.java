@@ -8,6 +8,9 @@ import io.newswire.model.CorrespondentReport;
 import io.newswire.model.DeadLetter;
 import io.newswire.model.EnrichedReport;
 import io.newswire.model.ReportStatus;
+import io.newswire.model.WebhookDelivery;
+import io.newswire.model.WebhookDeliveryState;
+import io.newswire.model.WebhookSubscriber;
 
 import java.util.List;
 import java.util.Map;
@@ -68,9 +71,48 @@ public final class Topics {
             "key id", "Publisher API keys of newsroom staff and partners (key hashes only), compacted.");
     // --- end publisher ---
 
-    private static final List<TopicSpec> ALL = List.of(REPORTS, REPORTS_ENRICHED, ARTICLE_UPDATES, ARTICLES,
+    // ---- webhooks (issue 14, publisher webhooks): subscribers, delivery ledger, retry tiers, parking ----
+
+    /** Webhook subscribers (URL, filter, signing secret); one partition, compacted, so every publisher reads all in order. */
+    public static final TopicSpec WEBHOOK_SUBSCRIBERS = new TopicSpec("newswire.publisher.webhook-subscribers.v1", 1,
+            Map.of("cleanup.policy", "compact"), WebhookSubscriber.class,
+            "subscriber id", "Webhook subscribers of the publisher (compacted; removal is a tombstone).");
+
+    /**
+     * The delivery ledger: the latest state of each version's delivery to each subscriber, written before and after
+     * each POST. Compacted, and deleted after the article updates' own retention, past which nothing can be replayed.
+     */
+    public static final TopicSpec WEBHOOK_DELIVERIES = new TopicSpec("newswire.publisher.webhook-deliveries.v1", 6,
+            Map.of("cleanup.policy", "compact,delete", "retention.ms", THIRTY_DAYS_MS), WebhookDeliveryState.class,
+            "idempotency key", "Publisher's webhook ledger: claimed, delivered, failed or parked, per version per subscriber.");
+
+    /** Retry tiers: every record of a tier waits the same delay, so a partition's head is always the next one due. */
+    public static final TopicSpec WEBHOOK_RETRY_1 = webhookRetryTier(1);
+    public static final TopicSpec WEBHOOK_RETRY_2 = webhookRetryTier(2);
+    public static final TopicSpec WEBHOOK_RETRY_3 = webhookRetryTier(3);
+
+    /** Deliveries that failed their last attempt, with the reason; `newswire subscribers replay` sends them again. */
+    public static final TopicSpec WEBHOOK_PARKED = new TopicSpec("newswire.publisher.webhook-parked.v1", 3,
+            Map.of("retention.ms", THIRTY_DAYS_MS), WebhookDelivery.class,
+            "subscriber id", "Webhook deliveries parked after their last attempt, with the reason; replayable.");
+
+    /** The retry tiers in order: attempt n waits in tier min(n, 3). */
+    public static final List<TopicSpec> WEBHOOK_RETRY_TIERS = List.of(WEBHOOK_RETRY_1, WEBHOOK_RETRY_2, WEBHOOK_RETRY_3);
+
+    private static final List<TopicSpec> WEBHOOKS = List.of(WEBHOOK_SUBSCRIBERS, WEBHOOK_DELIVERIES, WEBHOOK_RETRY_1,
+            WEBHOOK_RETRY_2, WEBHOOK_RETRY_3, WEBHOOK_PARKED);
+
+    private static TopicSpec webhookRetryTier(final int tier) {
+        return new TopicSpec("newswire.publisher.webhook-retry-" + tier + ".v1", 3,
+                Map.of("retention.ms", Long.toString(7L * 24 * 60 * 60 * 1000)), WebhookDelivery.class,
+                "subscriber id", "Webhook deliveries waiting for retry tier " + tier + ".");
+    }
+
+    // ---- end of webhooks ----
+
+    private static final List<TopicSpec> ALL = java.util.stream.Stream.concat(List.of(REPORTS, REPORTS_ENRICHED, ARTICLE_UPDATES, ARTICLES,
             REPORT_STATUS, CORRESPONDENTS, ALERTS, DEAD_LETTERS,
-            API_KEYS);
+            API_KEYS).stream(), WEBHOOKS.stream()).toList();
 
     /**
      * The desk each report the articles step knows was decided in (a plain UTF-8 string), read back by every

@@ -167,6 +167,67 @@ public final class NewswireConfig extends AbstractConfig {
                 .define(PUBLISHER_MAX_PAGE_SIZE_CONFIG, Type.INT, 100, Range.between(1, 1000), Importance.LOW, PUBLISHER_MAX_PAGE_SIZE_DOC);
     }
     // --- end publisher ---
+    // ---- webhooks (issue 14, publisher webhooks): publisher.webhooks.* ----
+    // Defined on DEFINITION here, in one block, rather than in the chain above, so parallel edits merge mechanically.
+
+    public static final String WEBHOOKS_GROUP_ID_CONFIG = "publisher.webhooks.group.id";
+    private static final String WEBHOOKS_GROUP_ID_DOC = "Consumer group of webhook delivery (newswire.articles.updates.v1); the retry tiers use "
+            + "<group>-retry. Publisher instances with one group split the partitions; every instance serves every subscriber.";
+    public static final String WEBHOOKS_CONNECT_TIMEOUT_MS_CONFIG = "publisher.webhooks.connect.timeout.ms";
+    private static final String WEBHOOKS_CONNECT_TIMEOUT_MS_DOC = "Longest wait to connect to a subscriber.";
+    public static final String WEBHOOKS_REQUEST_TIMEOUT_MS_CONFIG = "publisher.webhooks.request.timeout.ms";
+    private static final String WEBHOOKS_REQUEST_TIMEOUT_MS_DOC = "Longest wait for a subscriber's answer to one POST; past it the attempt failed "
+            + "(the receiver may still have it: the retry carries the same webhook-id).";
+    public static final String WEBHOOKS_MAX_ATTEMPTS_CONFIG = "publisher.webhooks.max.attempts";
+    private static final String WEBHOOKS_MAX_ATTEMPTS_DOC = "Attempts per version per subscriber before the delivery is parked on "
+            + "newswire.publisher.webhook-parked.v1 with its reason.";
+    public static final String WEBHOOKS_RETRY_BACKOFF_MS_CONFIG = "publisher.webhooks.retry.backoff.ms";
+    private static final String WEBHOOKS_RETRY_BACKOFF_MS_DOC = "Delay of the first retry tier; tier n waits backoff * multiplier^(n-1). Attempt n "
+            + "waits in tier min(n, 3), so the delays grow exponentially up to the third tier's.";
+    public static final String WEBHOOKS_RETRY_BACKOFF_MULTIPLIER_CONFIG = "publisher.webhooks.retry.backoff.multiplier";
+    private static final String WEBHOOKS_RETRY_BACKOFF_MULTIPLIER_DOC = "Growth of the delay from one retry tier to the next.";
+    public static final String WEBHOOKS_AFTER_CRASH_CONFIG = "publisher.webhooks.after.crash";
+    private static final String WEBHOOKS_AFTER_CRASH_DOC = "What a publisher does with a delivery another (dead) instance claimed but never "
+            + "recorded an outcome for: 'park' (default; at most one delivery per version per subscriber, the uncertain one is parked "
+            + "with the reason and can be replayed) or 'redeliver' (at least once; the repeat carries the same webhook-id).";
+    public static final String WEBHOOKS_MAX_PENDING_CONFIG = "publisher.webhooks.max.pending";
+    private static final String WEBHOOKS_MAX_PENDING_DOC = "Deliveries read but not yet settled (delivered, or handed to a retry tier) above which "
+            + "the publisher stops reading article updates until they drain.";
+    public static final String WEBHOOKS_BATCH_SIZE_CONFIG = "publisher.webhooks.batch.size";
+    private static final String WEBHOOKS_BATCH_SIZE_DOC = "Deliveries one subscriber's lane claims in one ledger write before POSTing them in order: "
+            + "larger is faster, and after a crash at most this many per subscriber are left uncertain.";
+
+    private static final ConfigDef WEBHOOKS_DEFINED = DEFINITION
+            .define(WEBHOOKS_GROUP_ID_CONFIG, Type.STRING, "newswire-webhooks", Importance.MEDIUM, WEBHOOKS_GROUP_ID_DOC)
+            .define(WEBHOOKS_CONNECT_TIMEOUT_MS_CONFIG, Type.INT, 2_000, Range.atLeast(1), Importance.MEDIUM, WEBHOOKS_CONNECT_TIMEOUT_MS_DOC)
+            .define(WEBHOOKS_REQUEST_TIMEOUT_MS_CONFIG, Type.INT, 5_000, Range.atLeast(1), Importance.MEDIUM, WEBHOOKS_REQUEST_TIMEOUT_MS_DOC)
+            .define(WEBHOOKS_MAX_ATTEMPTS_CONFIG, Type.INT, 6, Range.between(1, 100), Importance.MEDIUM, WEBHOOKS_MAX_ATTEMPTS_DOC)
+            .define(WEBHOOKS_RETRY_BACKOFF_MS_CONFIG, Type.LONG, 1_000L, Range.atLeast(1), Importance.MEDIUM, WEBHOOKS_RETRY_BACKOFF_MS_DOC)
+            .define(WEBHOOKS_RETRY_BACKOFF_MULTIPLIER_CONFIG, Type.DOUBLE, 5.0, Range.between(1.0, 100.0), Importance.LOW,
+                    WEBHOOKS_RETRY_BACKOFF_MULTIPLIER_DOC)
+            .define(WEBHOOKS_AFTER_CRASH_CONFIG, Type.STRING, "park", ConfigDef.ValidString.in("park", "redeliver"), Importance.MEDIUM,
+                    WEBHOOKS_AFTER_CRASH_DOC)
+            .define(WEBHOOKS_MAX_PENDING_CONFIG, Type.INT, 10_000, Range.atLeast(1), Importance.LOW, WEBHOOKS_MAX_PENDING_DOC)
+            .define(WEBHOOKS_BATCH_SIZE_CONFIG, Type.INT, 32, Range.between(1, 1_000), Importance.LOW, WEBHOOKS_BATCH_SIZE_DOC);
+
+    public Duration webhooksConnectTimeout() {
+        return Duration.ofMillis(getInt(WEBHOOKS_CONNECT_TIMEOUT_MS_CONFIG));
+    }
+
+    public Duration webhooksRequestTimeout() {
+        return Duration.ofMillis(getInt(WEBHOOKS_REQUEST_TIMEOUT_MS_CONFIG));
+    }
+
+    public Duration webhooksRetryBackoff() {
+        return Duration.ofMillis(getLong(WEBHOOKS_RETRY_BACKOFF_MS_CONFIG));
+    }
+
+    /** True when an uncertain delivery left by a dead instance is sent again rather than parked. */
+    public boolean webhooksRedeliverAfterCrash() {
+        return "redeliver".equals(getString(WEBHOOKS_AFTER_CRASH_CONFIG));
+    }
+
+    // ---- end of webhooks ----
 
     public NewswireConfig(final Map<String, ?> values) {
         super(DEFINITION, values, false);

@@ -1,0 +1,49 @@
+package io.newswire.runtime.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import java.time.Duration;
+
+/**
+ * Meters of webhook delivery (issue 14). Each name sits beside its description; the publisher's lanes record here.
+ */
+public final class WebhookMetrics {
+
+    public static final String DELIVERIES = "newswire.publisher.webhook.deliveries";
+    private static final String DELIVERIES_DESCRIPTION = "Webhook delivery attempts and skips by outcome: delivered, failed, deferred "
+            + "(not tried: the subscriber is failing), parked, uncertain (parked after a crash), skipped (already delivered, stale or parked), "
+            + "dropped (subscriber removed)";
+    public static final String ATTEMPT_LATENCY = "newswire.publisher.webhook.attempt.latency";
+    private static final String ATTEMPT_LATENCY_DESCRIPTION = "Time of one POST to a subscriber, answered or not";
+    public static final String END_TO_END_LATENCY = "newswire.publisher.webhook.delivery.lag";
+    private static final String END_TO_END_LATENCY_DESCRIPTION = "From the article update's record timestamp to its acknowledged delivery";
+
+    private final MeterRegistry registry;
+    private final Timer attempts;
+    private final Timer lag;
+
+    private WebhookMetrics(final MeterRegistry registry) {
+        this.registry = registry;
+        this.attempts = Timer.builder(ATTEMPT_LATENCY).description(ATTEMPT_LATENCY_DESCRIPTION).publishPercentiles(0.5, 0.99).register(registry);
+        this.lag = Timer.builder(END_TO_END_LATENCY).description(END_TO_END_LATENCY_DESCRIPTION).publishPercentiles(0.5, 0.99).register(registry);
+    }
+
+    public static WebhookMetrics on(final MeterRegistry registry) {
+        return new WebhookMetrics(registry);
+    }
+
+    /** Counts one task's outcome. */
+    public void outcome(final String outcome) {
+        Counter.builder(DELIVERIES).description(DELIVERIES_DESCRIPTION).tag("outcome", outcome).register(registry).increment();
+    }
+
+    public void attempt(final Duration took) {
+        attempts.record(took);
+    }
+
+    public void deliveredAfter(final Duration sinceUpdate) {
+        lag.record(sinceUpdate);
+    }
+}
