@@ -34,6 +34,11 @@ public final class Newswire {
 
     /** Runs a command line and returns its exit code; tests call this instead of main. */
     public static int run(final String... args) {
-        return new CommandLine(new Newswire()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** The command tree as {@link #run} executes it; tests walk its specs and parse with it. */
+    static CommandLine commandLine() {
+        return new CommandLine(new Newswire()).setCaseInsensitiveEnumValuesAllowed(true);
     }
 }
