@@ -39,6 +39,16 @@ public final class Newswire {
 
     /** The command tree as {@link #run} executes it; tests walk its specs and parse with it. */
     static CommandLine commandLine() {
-        return new CommandLine(new Newswire()).setCaseInsensitiveEnumValuesAllowed(true);
+        final CommandLine root = new CommandLine(new Newswire()).setCaseInsensitiveEnumValuesAllowed(true);
+        giveVersion(root, root.getCommandSpec().version());
+        return root;
+    }
+
+    /** Every subcommand lists --version (mixinStandardHelpOptions); without this it would print an empty line. */
+    private static void giveVersion(final CommandLine command, final String[] version) {
+        if (command.getCommandSpec().version().length == 0) {
+            command.getCommandSpec().version(version);
+        }
+        command.getSubcommands().values().forEach(sub -> giveVersion(sub, version));
     }
 }
