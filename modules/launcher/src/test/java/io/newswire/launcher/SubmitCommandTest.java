@@ -124,7 +124,7 @@ class SubmitCommandTest {
         final SubmitCommand submit = new SubmitCommand();
         submit.environment = Map.of("NEWSWIRE_TOKEN", "from-env");
 
-        final CommandRun run = CommandRun.of(new CommandLine(submit), "--gateway", gateway(), report.toString());
+        final CommandRun run = CommandRun.of(() -> new CommandLine(submit), "--gateway", gateway(), report.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(authorizations).containsExactly("Bearer from-env");
