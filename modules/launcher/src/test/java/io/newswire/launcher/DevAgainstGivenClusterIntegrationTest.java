@@ -62,6 +62,7 @@ class DevAgainstGivenClusterIntegrationTest {
                 final Endpoints written = Endpoints.read(dataDir).orElseThrow();
                 assertThat(written.bootstrapServers()).isEqualTo(users.bootstrapServers());
                 assertThat(written.schemaRegistryUrl()).isEqualTo(shared.schemaRegistryUrl());
+                assertThat(URI.create(written.gateway()).getPort()).as("-D gateway.port=0: a free port, not 8080").isNotEqualTo(8080);
                 assertThat(dataDir.resolve("kafka")).doesNotExist();
                 assertThat(dataDir.resolve("registry")).doesNotExist();
                 try (Admin admin = Admin.create(cluster.adminConfig())) {

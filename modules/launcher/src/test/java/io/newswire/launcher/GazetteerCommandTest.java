@@ -85,12 +85,10 @@ class GazetteerCommandTest {
         assertThat(CommandRun.of("gazetteer", "import", "--places", places.toString(), "--out", out.toString()).exitCode()).isZero();
 
         final CommandRun check = CommandRun.of("gazetteer", "check", "--path", out.toString());
-        final CommandRun builtIn = CommandRun.of("gazetteer", "check");
 
         assertThat(check.exitCode()).as(check.err()).isZero();
-        // one place with its country and division entries, against the built-in extract's many thousands
+        // one place with its country and division entries (the built-in extract has tens of thousands)
         assertThat(check.out()).startsWith(out + ": 3 entries");
-        assertThat(builtIn.out()).startsWith("built-in: ").doesNotStartWith("built-in: 3 entries");
     }
 
     private CommandRun importWith(final Path places, final String... options) {
