@@ -86,11 +86,14 @@ class ClusterCommandsIntegrationTest {
     @Test
     void shouldCreateTopicsAndRegisterSchemasOnTheGivenClusterWhenInitialised() {
         final CommandRun init = CommandRun.of(cluster("init"));
+        final CommandRun topics = CommandRun.of("topics", "create", "--bootstrap-servers", STACK.bootstrapServers());
         final CommandRun register = CommandRun.of("schemas", "register", "--schema-registry-url", STACK.schemaRegistryUrl());
         final CommandRun nowhere = CommandRun.of("schemas", "register", "--schema-registry-url", "http://127.0.0.1:1/apis/ccompat/v7");
 
         assertThat(init.exitCode()).as(init.err()).isZero();
         assertThat(init.out()).contains("newswire.reports.v1-value").contains("schema id");
+        assertThat(topics.exitCode()).as(topics.err()).isZero();
+        assertThat(topics.out()).as("init made them all").startsWith("All topics exist.");
         assertThat(register.exitCode()).as(register.err()).isZero();
         assertThat(register.out()).contains("newswire.articles.updates.v1-value");
         assertThat(nowhere.exitCode()).as("a registry that is not there").isNotZero();

@@ -55,9 +55,9 @@ class ConnectionOptionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tail", "correspondents add", "correspondents list", "correspondents revoke", "topics create", "init", "gateway", "process"})
+    @ValueSource(strings = {"tail", "correspondents add", "correspondents list", "correspondents revoke", "init", "gateway", "process"})
     @Covers({"tail --schema-registry-url", "correspondents add --schema-registry-url", "correspondents list --schema-registry-url",
-            "correspondents revoke --schema-registry-url", "topics create --schema-registry-url", "init --schema-registry-url",
+            "correspondents revoke --schema-registry-url", "init --schema-registry-url",
             "gateway --schema-registry-url", "process --schema-registry-url"})
     void shouldUseTheGivenRegistryWhenGivenWithOrWithoutABroker(final String command) throws IOException {
         writeDevEndpoints();
@@ -82,7 +82,8 @@ class ConnectionOptionsTest {
         final NewswireConfig elsewhere = settingsOf(command, "--data-dir", dir.resolve("no-dev-here").toString());
 
         assertThat(settings.bootstrapServers()).isEqualTo("127.0.0.1:39092");
-        assertThat(settings.getString(NewswireConfig.SCHEMA_REGISTRY_URL_CONFIG)).isEqualTo("http://127.0.0.1:38081/apis/ccompat/v7");
+        assertThat(settings.getString(NewswireConfig.SCHEMA_REGISTRY_URL_CONFIG))
+                .isEqualTo("http://127.0.0.1:38081/apis/ccompat/v7");
         assertThat(settings.dataDir()).isEqualTo(dir);
         assertThat(elsewhere.bootstrapServers()).as("no endpoints.json there: the default").isEqualTo("localhost:9092");
     }
@@ -138,6 +139,8 @@ class ConnectionOptionsTest {
         assertThat(newswire.getSubcommands().get("config").getCommandSpec().findOption("--bootstrap-servers")).isNull();
         assertThat(newswire.getSubcommands().get("schemas").getSubcommands().get("register").getCommandSpec()
                 .findOption("--bootstrap-servers")).as("schemas register talks to the registry only").isNull();
+        assertThat(newswire.getSubcommands().get("topics").getSubcommands().get("create").getCommandSpec()
+                .findOption("--schema-registry-url")).as("topics create talks to Kafka only").isNull();
     }
 
     @Test
@@ -162,6 +165,11 @@ class ConnectionOptionsTest {
     private static NewswireConfig settingsOf(final String command, final String... options) {
         final CommandSpec spec = parse(command, options);
         final Object userObject = spec.userObject();
+        if (userObject instanceof TopicsCommand.Create create) {
+            // Kafka only: no registry flag to offer
+            create.kafka.config.environment = Map.of();
+            return create.kafka.loadPreferringDevStack();
+        }
         final ConnectionOptions connection = (ConnectionOptions) spec.mixins().get("connection").userObject();
         connection.config.environment = Map.of();
         if (userObject instanceof GatewayCommand gateway) {
