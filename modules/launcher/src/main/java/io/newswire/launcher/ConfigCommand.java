@@ -13,11 +13,11 @@ import java.util.concurrent.Callable;
 public final class ConfigCommand implements Callable<Integer> {
 
     @Mixin
-    ConnectionOptions connection;
+    ConfigOptions options;
 
     @Override
     public Integer call() {
-        final NewswireConfig config = connection.load();
+        final NewswireConfig config = options.load();
         for (final ConfigDef.ConfigKey key : NewswireConfig.definition().configKeys().values()) {
             final String env = NewswireConfig.ENV_PREFIX + key.name.toUpperCase(Locale.ROOT).replace('.', '_');
             System.out.printf("%s (%s)%n  value: %s%n  %s%n%n", key.name, env, config.values().get(key.name), key.documentation);

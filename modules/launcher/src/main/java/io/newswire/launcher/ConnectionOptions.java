@@ -1,22 +1,22 @@
 package io.newswire.launcher;
 
 import io.newswire.runtime.config.NewswireConfig;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Options every command shares: where the configuration is, and where Kafka and the registry are. Without
- * flags, a command talks to the `newswire dev` stack of the data dir (its endpoints.json), else to the
- * configured defaults.
+ * Options of the commands that talk to Kafka and the registry: the {@link ConfigOptions} plus where the cluster is.
+ * Without a cluster from flags, -D, the file or the environment, a command talks to the `newswire dev` stack of
+ * the data dir (its endpoints.json), else to the configured defaults.
  */
 public final class ConnectionOptions {
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties file with Newswire settings (see `newswire config`).")
-    Path configFile;
+    @Mixin
+    ConfigOptions config;
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]", description = "Kafka bootstrap servers.")
     String bootstrapServers;
@@ -24,25 +24,16 @@ public final class ConnectionOptions {
     @Option(names = "--schema-registry-url", paramLabel = "URL", description = "Confluent-compatible schema registry URL.")
     String schemaRegistryUrl;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Data dir of the local dev stack (default: .newswire, or data.dir).")
-    Path dataDir;
-
-    @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE", description = "Any Newswire setting, e.g. -D gateway.port=9000.")
-    Map<String, String> settings = new HashMap<>();
-
-    /** The settings of this invocation: file, environment, then flags. */
+    /** The settings of this invocation: file, environment, -D, then the cluster flags. */
     public NewswireConfig load() {
-        final Map<String, Object> overrides = new HashMap<>(settings);
-        if (dataDir != null) {
-            overrides.put(NewswireConfig.DATA_DIR_CONFIG, dataDir.toString());
-        }
+        final Map<String, Object> flags = new HashMap<>();
         if (bootstrapServers != null) {
-            overrides.put(NewswireConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            flags.put(NewswireConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         }
         if (schemaRegistryUrl != null) {
-            overrides.put(NewswireConfig.SCHEMA_REGISTRY_URL_CONFIG, schemaRegistryUrl);
+            flags.put(NewswireConfig.SCHEMA_REGISTRY_URL_CONFIG, schemaRegistryUrl);
         }
-        return NewswireConfig.load(configFile, System.getenv(), overrides);
+        return config.load(flags);
     }
 
     /**
@@ -50,16 +41,30 @@ public final class ConnectionOptions {
      * is: how `./newswire tail` finds the broker that `./newswire dev` started in another terminal.
      */
     public NewswireConfig loadPreferringDevStack() {
-        final NewswireConfig config = load();
-        final boolean explicit = bootstrapServers != null || config.originals().containsKey(NewswireConfig.BOOTSTRAP_SERVERS_CONFIG);
-        if (explicit) {
+        final NewswireConfig loaded = load();
+        return preferDevStack(loaded, Endpoints.read(loaded.dataDir()));
+    }
+
+    /**
+     * The rule of {@link #loadPreferringDevStack()}: bootstrap servers configured anywhere win; otherwise a dev
+     * stack's broker, and its registry unless one is configured.
+     *
+     * @param config the loaded settings
+     * @param dev    the endpoints a dev stack wrote, if any
+     */
+    static NewswireConfig preferDevStack(final NewswireConfig config, final Optional<Endpoints> dev) {
+        if (isSet(config, NewswireConfig.BOOTSTRAP_SERVERS_CONFIG) || dev.isEmpty()) {
             return config;
         }
-        final Optional<Endpoints> dev = Endpoints.read(config.dataDir());
-        return dev.map(e -> config.with(Map.of(
-                NewswireConfig.BOOTSTRAP_SERVERS_CONFIG, e.bootstrapServers(),
-                NewswireConfig.SCHEMA_REGISTRY_URL_CONFIG, schemaRegistryUrl != null ? schemaRegistryUrl : e.schemaRegistryUrl())))
-                .orElse(config);
+        return config.with(Map.of(
+                NewswireConfig.BOOTSTRAP_SERVERS_CONFIG, dev.get().bootstrapServers(),
+                NewswireConfig.SCHEMA_REGISTRY_URL_CONFIG, isSet(config, NewswireConfig.SCHEMA_REGISTRY_URL_CONFIG)
+                        ? config.getString(NewswireConfig.SCHEMA_REGISTRY_URL_CONFIG) : dev.get().schemaRegistryUrl()));
+    }
+
+    /** Whether a setting was given by the file, the environment or a flag (not left at its default). */
+    static boolean isSet(final NewswireConfig config, final String key) {
+        return config.originals().containsKey(key);
     }
 
     /** The dev stack's endpoints, if one wrote them. */

@@ -26,6 +26,12 @@ public record Endpoints(String gateway, String dashboard, String metrics, String
                         String schemaRegistryUrl, long pid, String publisher) {
 
     public static final String FILE_NAME = "endpoints.json";
+
+    /** The endpoints every dev has (gateway, metrics, cluster), with none of the optional components: for tests. */
+    static Endpoints core(final String gateway, final String metrics, final String bootstrapServers, final String schemaRegistryUrl,
+                          final long pid) {
+        return new Endpoints(gateway, null, metrics, bootstrapServers, schemaRegistryUrl, pid, null);
+    }
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Writes atomically, so a reader never sees half a file. */

@@ -69,10 +69,9 @@ public final class GazetteerCommand {
 
         @Override
         public Integer call() throws IOException {
-            final Set<String> countries = focus == null ? GeoNamesImporter.DEFAULT_FOCUS : Set.copyOf(focus);
-            final GeoNamesImporter.Policy policy = new GeoNamesImporter.Policy(countries, minPopulation, everyPlace);
-            final GeoNamesImporter.Sources sources = new GeoNamesImporter.Sources(places, alternateNames, admin1Codes,
-                    countryInfo, translations, extraNames);
+            final GeoNamesImporter.Policy policy = policy();
+            final Set<String> countries = policy.focusCountries();
+            final GeoNamesImporter.Sources sources = sources();
             final List<String> header = new ArrayList<>();
             header.add("Data: GeoNames (https://www.geonames.org/), CC BY 4.0. Derived (selected, names filtered) by newswire gazetteer import.");
             header.add("Sources: " + Arrays.asList(name(places), name(alternateNames), name(admin1Codes), name(countryInfo)).stream()
@@ -98,6 +97,16 @@ public final class GazetteerCommand {
                     out, summary.places(), summary.admin1(), summary.countries(), summary.names(), summary.bytes(),
                     (System.nanoTime() - started) / 1e9);
             return 0;
+        }
+
+        /** What the options select: --focus, --min-population, --every-place. */
+        GeoNamesImporter.Policy policy() {
+            return new GeoNamesImporter.Policy(focus == null ? GeoNamesImporter.DEFAULT_FOCUS : Set.copyOf(focus), minPopulation, everyPlace);
+        }
+
+        /** The dumps the options name: --places, --alternate-names, --admin1-codes, --country-info, --translation, --extra-names. */
+        GeoNamesImporter.Sources sources() {
+            return new GeoNamesImporter.Sources(places, alternateNames, admin1Codes, countryInfo, translations, extraNames);
         }
 
         private static String name(final Path path) {

@@ -36,6 +36,21 @@ public final class Newswire {
 
     /** Runs a command line and returns its exit code; tests call this instead of main. */
     public static int run(final String... args) {
-        return new CommandLine(new Newswire()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** The command tree as {@link #run} executes it; tests walk its specs and parse with it. */
+    static CommandLine commandLine() {
+        final CommandLine root = new CommandLine(new Newswire()).setCaseInsensitiveEnumValuesAllowed(true);
+        giveVersion(root, root.getCommandSpec().version());
+        return root;
+    }
+
+    /** Every subcommand lists --version (mixinStandardHelpOptions); without this it would print an empty line. */
+    private static void giveVersion(final CommandLine command, final String[] version) {
+        if (command.getCommandSpec().version().length == 0) {
+            command.getCommandSpec().version(version);
+        }
+        command.getSubcommands().values().forEach(sub -> giveVersion(sub, version));
     }
 }

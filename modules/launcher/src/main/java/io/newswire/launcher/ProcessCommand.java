@@ -1,6 +1,7 @@
 package io.newswire.launcher;
 
 import io.newswire.processing.ProcessingApp;
+import io.newswire.runtime.config.NewswireConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -16,7 +17,7 @@ public final class ProcessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        final ProcessingApp app = ProcessingApp.start(connection.load());
+        final ProcessingApp app = ProcessingApp.start(settings());
         final CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
@@ -24,5 +25,10 @@ public final class ProcessCommand implements Callable<Integer> {
         }));
         stopped.await();
         return 0;
+    }
+
+    /** The settings the instance runs with: the given cluster, else the dev stack of the data dir, else the defaults. */
+    NewswireConfig settings() {
+        return connection.loadPreferringDevStack();
     }
 }

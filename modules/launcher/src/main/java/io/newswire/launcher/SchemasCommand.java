@@ -26,11 +26,11 @@ public final class SchemasCommand {
     @Command(name = "register", mixinStandardHelpOptions = true, description = "Register every topic's value schema (TopicNameStrategy subjects).")
     static final class Register implements Callable<Integer> {
         @Mixin
-        ConnectionOptions connection;
+        RegistryOptions registry;
 
         @Override
         public Integer call() {
-            registerAll(connection.loadPreferringDevStack())
+            registerAll(registry.loadPreferringDevStack())
                     .forEach((subject, id) -> System.out.printf("%-40s id %d%n", subject, id));
             return 0;
         }

@@ -28,11 +28,11 @@ public final class TopicsCommand {
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create missing topics (existing ones are left alone).")
     static final class Create implements Callable<Integer> {
         @Mixin
-        ConnectionOptions connection;
+        KafkaOptions kafka;
 
         @Override
         public Integer call() {
-            final List<String> created = createAll(connection.loadPreferringDevStack());
+            final List<String> created = createAll(kafka.loadPreferringDevStack());
             System.out.println(created.isEmpty() ? "All topics exist." : "Created: " + String.join(", ", created));
             return 0;
         }
