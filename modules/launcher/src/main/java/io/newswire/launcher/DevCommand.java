@@ -1,5 +1,6 @@
 package io.newswire.launcher;
 
+import io.newswire.alerter.AlerterApp;
 import io.newswire.embedded.EmbeddedStack;
 import io.newswire.gateway.GatewayServer;
 import io.newswire.processing.ProcessingApp;
@@ -53,14 +54,17 @@ public final class DevCommand implements Callable<Integer> {
         final ProcessingApp processing = ProcessingApp.start(config);
         final GatewayServer gateway = GatewayServer.start(config, metrics);
         processing.awaitRunning(Duration.ofSeconds(60));
+        final AlerterApp alerter = AlerterApp.start(config); // alerter (issue 15)
+        final String alerts = "http://" + config.getString(NewswireConfig.ALERTER_HOST_CONFIG) + ":" + alerter.httpPort();
 
         final Endpoints endpoints = new Endpoints(gateway.url(), null, "http://127.0.0.1:" + metricsPort + "/metrics",
-                stack.bootstrapServers(), stack.schemaRegistryUrl(), ProcessHandle.current().pid());
+                stack.bootstrapServers(), stack.schemaRegistryUrl(), ProcessHandle.current().pid(), alerts);
         endpoints.write(dataDir);
         final CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping Newswire dev stack ...");
             gateway.close();
+            alerter.close();
             processing.close();
             metrics.close();
             stack.close();
@@ -71,6 +75,7 @@ public final class DevCommand implements Callable<Integer> {
         System.out.printf("%nNewswire is running (ready in %.1f s):%n", (System.nanoTime() - started) / 1e9);
         System.out.println("  gateway           " + endpoints.gateway() + "   (API: " + endpoints.gateway() + "/openapi.json)");
         System.out.println("  metrics           " + endpoints.metrics());
+        System.out.println("  alerts (SSE)      " + alerts + "/v1/alerts/stream   (rules: " + alerts + "/v1/alerts/rules)");
         System.out.println("  kafka             " + endpoints.bootstrapServers());
         System.out.println("  schema registry   " + endpoints.schemaRegistryUrl());
         System.out.println("  processing        " + processing.state() + " (exactly_once_v2)");

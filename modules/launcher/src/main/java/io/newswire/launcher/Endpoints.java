@@ -20,9 +20,10 @@ import java.util.Optional;
  * @param bootstrapServers  Kafka bootstrap servers
  * @param schemaRegistryUrl Confluent-compatible schema registry URL
  * @param pid               process id of the dev process
+ * @param alerts            base URL of the alerter's API (rules, SSE stream at /v1/alerts/stream). May be null.
  */
 public record Endpoints(String gateway, String dashboard, String metrics, String bootstrapServers,
-                        String schemaRegistryUrl, long pid) {
+                        String schemaRegistryUrl, long pid, String alerts) {
 
     public static final String FILE_NAME = "endpoints.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

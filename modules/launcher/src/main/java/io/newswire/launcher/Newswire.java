@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 ProcessCommand.class,
                 ConfigCommand.class,
                 GazetteerCommand.class,
+                AlertCommand.class, AlertsCommand.class, // alerter (issue 15)
                 CommandLine.HelpCommand.class
         })
 public final class Newswire {
