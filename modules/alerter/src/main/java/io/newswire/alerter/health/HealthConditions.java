@@ -16,8 +16,8 @@ import java.util.Map;
  *
  * <ul>
  *   <li>Quiet: a desk or correspondent that has filed and then files nothing for its interval. A desk's interval is
- *       the configured one; a correspondent's is three times the median of their last gaps once they have filed four
- *       times (their own rhythm), else the configured one.</li>
+ *       the configured one; a correspondent's is three times the median of their last gaps between filings once
+ *       three gaps are known (their own rhythm; gaps under a minute are one burst and do not count), else the configured one.</li>
  *   <li>Dead letters: at least the threshold of one stage and error class within the sliding window.</li>
  *   <li>Lag: a group more records behind than the threshold, over all its partitions.</li>
  * </ul>
@@ -27,6 +27,8 @@ public final class HealthConditions {
     /** Gaps of a correspondent's history kept to learn their rhythm. */
     static final int GAPS_KEPT = 10;
     static final int GAPS_TO_LEARN = 3;
+    /** Gaps shorter than this are one burst (an offline queue flushed), not the correspondent's rhythm. */
+    static final long BURST_MS = 60_000;
 
     /** A change of a condition: it started (firing) or ended (cleared). */
     public record Transition(HealthCondition condition, boolean firing) {
@@ -59,7 +61,9 @@ public final class HealthConditions {
             if (before == null) {
                 correspondents.put(correspondent, new Activity(at, new ArrayDeque<>()));
             } else if (at > before.last()) {
-                before.gaps().addLast(at - before.last());
+                if (at - before.last() >= BURST_MS) {
+                    before.gaps().addLast(at - before.last());
+                }
                 if (before.gaps().size() > GAPS_KEPT) {
                     before.gaps().removeFirst();
                 }

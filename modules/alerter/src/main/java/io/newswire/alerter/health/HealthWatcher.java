@@ -10,7 +10,6 @@ import io.newswire.runtime.kafka.KafkaClientConfigs;
 import io.newswire.runtime.kafka.TopicFollower;
 import io.newswire.serde.NewswireSerdes;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -131,7 +130,7 @@ public final class HealthWatcher implements AutoCloseable {
             readLag();
             final long now = System.currentTimeMillis();
             for (final HealthConditions.Transition transition : conditions.transitions(now)) {
-                producer.send(new ProducerRecord<>(Topics.ALERTS.name(), null, alert(transition, now))).get(15, TimeUnit.SECONDS);
+                producer.send(record(alert(transition, now))).get(15, TimeUnit.SECONDS);
             }
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -139,6 +138,10 @@ public final class HealthWatcher implements AutoCloseable {
             // a passing fault (broker away) must not end health checks: the next round tries again
             LOG.warn("Health check failed: {}", e.toString());
         }
+    }
+
+    private static ProducerRecord<String, Alert> record(final Alert alert) {
+        return new ProducerRecord<>(Topics.ALERTS.name(), alert.getAlertId(), alert);
     }
 
     private Alert alert(final HealthConditions.Transition transition, final long now) {
@@ -163,25 +166,37 @@ public final class HealthWatcher implements AutoCloseable {
         return alert;
     }
 
-    /** Lag of every Newswire group: end offsets minus committed offsets, summed over its partitions. */
+    /**
+     * Lag of every Newswire group (consumer, classic or Kafka Streams groups alike): end offsets minus committed
+     * offsets, summed over its partitions.
+     */
     private void readLag() throws Exception {
-        final List<String> groups = admin.listConsumerGroups().all().get(10, TimeUnit.SECONDS).stream()
-                .map(ConsumerGroupListing::groupId).filter(g -> g.startsWith("newswire")).toList();
-        for (final String group : groups) {
-            final Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-            final Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
-            if (latest.isEmpty()) {
+        final List<org.apache.kafka.clients.admin.GroupListing> groups = admin.listGroups().all().get(10, TimeUnit.SECONDS).stream()
+                .filter(g -> g.groupId().startsWith("newswire")).toList();
+        for (final org.apache.kafka.clients.admin.GroupListing group : groups) {
+            final boolean streams = group.type().map(t -> t == org.apache.kafka.common.GroupType.STREAMS).orElse(false);
+            final Map<TopicPartition, OffsetAndMetadata> committed = streams
+                    ? admin.listStreamsGroupOffsets(Map.of(group.groupId(), new org.apache.kafka.clients.admin.ListStreamsGroupOffsetsSpec()))
+                            .partitionsToOffsetAndMetadata(group.groupId()).get(10, TimeUnit.SECONDS)
+                    : admin.listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+            if (committed.isEmpty()) {
                 continue;
             }
-            final Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+            // every partition of the topics the group reads: one it has committed nothing on yet lags from its start
+            final java.util.Set<String> topics = committed.keySet().stream().map(TopicPartition::topic).collect(Collectors.toSet());
+            final List<TopicPartition> partitions = admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).values().stream()
+                    .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition()))).toList();
+            final Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(partitions.stream()
+                    .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all().get(10, TimeUnit.SECONDS);
+            final Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> starts = admin.listOffsets(partitions.stream()
+                    .filter(p -> committed.get(p) == null).collect(Collectors.toMap(p -> p, p -> OffsetSpec.earliest()))).all().get(10, TimeUnit.SECONDS);
             long lag = 0;
-            for (final Map.Entry<TopicPartition, OffsetAndMetadata> entry : committed.entrySet()) {
-                if (entry.getValue() != null && ends.containsKey(entry.getKey())) {
-                    lag += Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset());
-                }
+            for (final TopicPartition partition : partitions) {
+                final OffsetAndMetadata at = committed.get(partition);
+                final long from = at != null ? at.offset() : starts.get(partition).offset();
+                lag += Math.max(0, ends.get(partition).offset() - from);
             }
-            conditions.lag(group, lag);
+            conditions.lag(group.groupId(), lag);
         }
     }
 
