@@ -80,7 +80,7 @@ public final class EnrichmentBenchmark {
         System.out.printf(Locale.ROOT, "| all steps (ReportEnricher) | %.0f = %,.0f reports/s per core |%n", all, 1e6 / all);
     }
 
-    private static List<CorrespondentReport> arabicReports(final Path set) throws Exception {
+    static List<CorrespondentReport> arabicReports(final Path set) throws Exception {
         final ObjectMapper json = new ObjectMapper();
         final List<JsonNode> lines = new ArrayList<>();
         for (final String line : Files.readAllLines(set, StandardCharsets.UTF_8)) {

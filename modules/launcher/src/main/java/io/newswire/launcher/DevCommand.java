@@ -1,5 +1,6 @@
 package io.newswire.launcher;
 
+import io.newswire.alerter.AlerterApp;
 import io.newswire.embedded.EmbeddedStack;
 import io.newswire.gateway.GatewayServer;
 import io.newswire.processing.ProcessingApp;
@@ -94,10 +95,13 @@ public final class DevCommand implements Callable<Integer> {
             final PublisherApp publisher = PublisherApp.start(config, metrics);
             running.push(publisher);
             processing.awaitRunning(Duration.ofSeconds(60));
+            final AlerterApp alerter = AlerterApp.start(config);
+            running.push(alerter);
+            final String alerts = "http://" + config.getString(NewswireConfig.ALERTER_HOST_CONFIG) + ":" + alerter.httpPort();
 
             final Endpoints written = new Endpoints(gateway.url(), null, "http://127.0.0.1:" + metricsPort + "/metrics",
                     config.bootstrapServers(), config.getString(NewswireConfig.SCHEMA_REGISTRY_URL_CONFIG), ProcessHandle.current().pid(),
-                    publisher.url());
+                    publisher.url(), alerts);
             written.write(dataDir);
             endpoints = written;
             printReady(started, written, processing, created, schemas, dataDir, cluster);
@@ -188,6 +192,7 @@ public final class DevCommand implements Callable<Integer> {
         System.out.println("  gateway           " + endpoints.gateway() + "   (API: " + endpoints.gateway() + "/openapi.json)");
         System.out.println("  publisher         " + endpoints.publisher() + "   (API: " + endpoints.publisher() + "/openapi.json; keys: ./newswire apikeys add)");
         System.out.println("  metrics           " + endpoints.metrics());
+        System.out.println("  alerts (SSE)      " + endpoints.alerts() + "/v1/alerts/stream   (rules: " + endpoints.alerts() + "/v1/alerts/rules)");
         System.out.println("  kafka             " + endpoints.bootstrapServers() + where);
         System.out.println("  schema registry   " + endpoints.schemaRegistryUrl() + where);
         System.out.println("  processing        " + processing.state() + " (exactly_once_v2)");

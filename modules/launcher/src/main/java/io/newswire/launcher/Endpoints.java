@@ -21,16 +21,17 @@ import java.util.Optional;
  * @param schemaRegistryUrl Confluent-compatible schema registry URL
  * @param pid               process id of the dev process
  * @param publisher         base URL of the publisher's newsroom API. May be null (a file written before it existed)
+ * @param alerts            base URL of the alerter's API (rules, SSE stream at /v1/alerts/stream). May be null.
  */
 public record Endpoints(String gateway, String dashboard, String metrics, String bootstrapServers,
-                        String schemaRegistryUrl, long pid, String publisher) {
+                        String schemaRegistryUrl, long pid, String publisher, String alerts) {
 
     public static final String FILE_NAME = "endpoints.json";
 
     /** The endpoints every dev has (gateway, metrics, cluster), with none of the optional components: for tests. */
     static Endpoints core(final String gateway, final String metrics, final String bootstrapServers, final String schemaRegistryUrl,
                           final long pid) {
-        return new Endpoints(gateway, null, metrics, bootstrapServers, schemaRegistryUrl, pid, null);
+        return new Endpoints(gateway, null, metrics, bootstrapServers, schemaRegistryUrl, pid, null, null);
     }
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 ConfigCommand.class,
                 GazetteerCommand.class,
                 PublishCommand.class, ApiKeysCommand.class,
+                AlertCommand.class, AlertsCommand.class, // alerter (issue 15)
                 CommandLine.HelpCommand.class
         })
 public final class Newswire {

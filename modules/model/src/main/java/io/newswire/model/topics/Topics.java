@@ -1,6 +1,7 @@
 package io.newswire.model.topics;
 
 import io.newswire.model.Alert;
+import io.newswire.model.AlertRule;
 import io.newswire.model.ApiKey;
 import io.newswire.model.ArticleUpdate;
 import io.newswire.model.CorrespondentCredential;
@@ -59,6 +60,16 @@ public final class Topics {
             Map.of("retention.ms", THIRTY_DAYS_MS), Alert.class,
             "alert id", "Alerts raised on article versions by urgency, watch-list and place rules.");
 
+    // --- alerter (issue 15) ---
+    /**
+     * The desks' alert rules, editable at runtime ({@code newswire alerts rules add|list|remove}, or the alerter's
+     * HTTP API); every alerter instance follows the whole topic. Compacted; a tombstone removes a rule.
+     */
+    public static final TopicSpec ALERT_RULES = new TopicSpec("newswire.alerts.rules.v1", 1,
+            Map.of("cleanup.policy", "compact"), AlertRule.class,
+            "rule id", "Alert rules of the desks (compacted; a tombstone removes a rule).");
+    // --- end alerter ---
+
     /** Records that could not be processed, with their original bytes and the reason. */
     public static final TopicSpec DEAD_LETTERS = new TopicSpec("newswire.dlq.v1", 3,
             Map.of("retention.ms", THIRTY_DAYS_MS), DeadLetter.class,
@@ -111,7 +122,7 @@ public final class Topics {
     // ---- end of webhooks ----
 
     private static final List<TopicSpec> ALL = java.util.stream.Stream.concat(List.of(REPORTS, REPORTS_ENRICHED, ARTICLE_UPDATES, ARTICLES,
-            REPORT_STATUS, CORRESPONDENTS, ALERTS, DEAD_LETTERS,
+            REPORT_STATUS, CORRESPONDENTS, ALERTS, ALERT_RULES, DEAD_LETTERS,
             API_KEYS).stream(), WEBHOOKS.stream()).toList();
 
     /**

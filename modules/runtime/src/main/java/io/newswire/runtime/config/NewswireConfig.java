@@ -228,6 +228,53 @@ public final class NewswireConfig extends AbstractConfig {
     }
 
     // ---- end of webhooks ----
+    // --- alerter (issue 15): keys, docs and definitions in one block, added to DEFINITION below ---
+    public static final String ALERTER_APPLICATION_ID_CONFIG = "alerter.application.id";
+    private static final String ALERTER_APPLICATION_ID_DOC = "Kafka Streams application.id of the alerter: its own consumer group (instances with one id split the "
+            + "article partitions) and the prefix of its suppression store's changelog.";
+    public static final String ALERTER_STATE_DIR_CONFIG = "alerter.state.dir";
+    private static final String ALERTER_STATE_DIR_DOC = "State directory of the alerter's stores. Empty: <data.dir>/alerter-streams.";
+    public static final String ALERTER_HOST_CONFIG = "alerter.host";
+    private static final String ALERTER_HOST_DOC = "Interface the alerter's HTTP API (rules, SSE stream of alerts) listens on.";
+    public static final String ALERTER_PORT_CONFIG = "alerter.port";
+    private static final String ALERTER_PORT_DOC = "Port of the alerter's HTTP API (GET /v1/alerts/stream, /v1/alerts/rules); 0 picks a free port.";
+    public static final String ALERTER_SUPPRESSION_WINDOW_MS_CONFIG = "alerter.suppression.window.ms";
+    private static final String ALERTER_SUPPRESSION_WINDOW_MS_DOC = "After a rule alerts on a story, later versions of the story alert that rule again only when "
+            + "they escalate (urgency rises, a correction, a withdrawal, a new corroborating correspondent if the rule asks), for this long "
+            + "after its last alert (default 24 h, by the records' time). It is also the retention of the suppression store: a story quiet "
+            + "for longer is forgotten, and its next match alerts as new.";
+    public static final String ALERTER_QUIET_INTERVAL_MS_CONFIG = "alerter.health.quiet.interval.ms";
+    private static final String ALERTER_QUIET_INTERVAL_MS_DOC = "A desk or correspondent that has filed before and files nothing for this long raises a "
+            + "quiet health alert (default 6 h); a correspondent whose own history shows a longer usual gap gets 3 times that gap instead.";
+    public static final String ALERTER_DEAD_LETTER_THRESHOLD_CONFIG = "alerter.health.dead.letter.threshold";
+    private static final String ALERTER_DEAD_LETTER_THRESHOLD_DOC = "Dead letters of one stage and reason class within alerter.health.dead.letter.window.ms at which a spike "
+            + "alert fires; it clears when the count falls below.";
+    public static final String ALERTER_DEAD_LETTER_WINDOW_MS_CONFIG = "alerter.health.dead.letter.window.ms";
+    private static final String ALERTER_DEAD_LETTER_WINDOW_MS_DOC = "Sliding window dead-letter spikes are counted over.";
+    public static final String ALERTER_LAG_THRESHOLD_CONFIG = "alerter.health.lag.threshold";
+    private static final String ALERTER_LAG_THRESHOLD_DOC = "Records a Newswire consumer group (a group id starting with 'newswire') may lag behind on its topics "
+            + "before a lag alert fires; it clears when the lag falls below.";
+    public static final String ALERTER_HEALTH_CHECK_INTERVAL_MS_CONFIG = "alerter.health.check.interval.ms";
+    private static final String ALERTER_HEALTH_CHECK_INTERVAL_MS_DOC = "How often the alerter evaluates the health conditions (quiet, dead-letter spikes, lag).";
+
+    static {
+        DEFINITION
+                .define(ALERTER_APPLICATION_ID_CONFIG, Type.STRING, "newswire-alerter", Importance.MEDIUM, ALERTER_APPLICATION_ID_DOC)
+                .define(ALERTER_STATE_DIR_CONFIG, Type.STRING, "", Importance.LOW, ALERTER_STATE_DIR_DOC)
+                .define(ALERTER_HOST_CONFIG, Type.STRING, "127.0.0.1", Importance.MEDIUM, ALERTER_HOST_DOC)
+                .define(ALERTER_PORT_CONFIG, Type.INT, 8091, Range.between(0, 65535), Importance.MEDIUM, ALERTER_PORT_DOC)
+                .define(ALERTER_SUPPRESSION_WINDOW_MS_CONFIG, Type.LONG, Duration.ofHours(24).toMillis(), Range.atLeast(1_000), Importance.MEDIUM,
+                        ALERTER_SUPPRESSION_WINDOW_MS_DOC)
+                .define(ALERTER_QUIET_INTERVAL_MS_CONFIG, Type.LONG, Duration.ofHours(6).toMillis(), Range.atLeast(1_000), Importance.LOW,
+                        ALERTER_QUIET_INTERVAL_MS_DOC)
+                .define(ALERTER_DEAD_LETTER_THRESHOLD_CONFIG, Type.INT, 10, Range.atLeast(1), Importance.LOW, ALERTER_DEAD_LETTER_THRESHOLD_DOC)
+                .define(ALERTER_DEAD_LETTER_WINDOW_MS_CONFIG, Type.LONG, Duration.ofMinutes(5).toMillis(), Range.atLeast(1_000), Importance.LOW,
+                        ALERTER_DEAD_LETTER_WINDOW_MS_DOC)
+                .define(ALERTER_LAG_THRESHOLD_CONFIG, Type.LONG, 1_000L, Range.atLeast(1), Importance.LOW, ALERTER_LAG_THRESHOLD_DOC)
+                .define(ALERTER_HEALTH_CHECK_INTERVAL_MS_CONFIG, Type.LONG, Duration.ofSeconds(30).toMillis(), Range.atLeast(100), Importance.LOW,
+                        ALERTER_HEALTH_CHECK_INTERVAL_MS_DOC);
+    }
+    // --- end alerter ---
 
     public NewswireConfig(final Map<String, ?> values) {
         super(DEFINITION, values, false);

@@ -1,0 +1,45 @@
+package io.newswire.alerter.rules;
+
+import io.newswire.enrichment.text.MatchingTextNormalizer;
+import io.newswire.enrichment.text.PhraseMatcher;
+import io.newswire.model.AlertRule;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A rule ready to run: its watch-list compiled once into a {@link PhraseMatcher} (each term's matching form, so the
+ * article is never compared letter by letter with what the editor typed), its lists as sets.
+ *
+ * @param rule      the rule as stored
+ * @param terms     the watch-list; each match's entry is the term as the rule wrote it. Null when the rule has no terms
+ * @param placeIds  gazetteer ids
+ * @param partyIds  party ids
+ * @param subjects  IPTC codes
+ * @param languages lower-case BCP 47 tags
+ * @param signals   signal names
+ */
+public record CompiledRule(AlertRule rule, PhraseMatcher<String> terms, Set<String> placeIds, Set<String> partyIds,
+                           Set<String> subjects, Set<String> languages, Set<String> signals) {
+
+    public static CompiledRule compile(final AlertRule rule, final MatchingTextNormalizer normalizer) {
+        PhraseMatcher<String> terms = null;
+        if (!rule.getTerms().isEmpty()) {
+            final PhraseMatcher.Builder<String> builder = PhraseMatcher.builder(normalizer);
+            rule.getTerms().forEach(term -> builder.add(term, term));
+            terms = builder.build();
+        }
+        return new CompiledRule(rule, terms, Set.copyOf(rule.getPlaceIds()), Set.copyOf(rule.getPartyIds()), Set.copyOf(rule.getSubjects()),
+                rule.getLanguages().stream().map(l -> l.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet()),
+                Set.copyOf(rule.getSignals()));
+    }
+
+    public String ruleId() {
+        return rule.getRuleId();
+    }
+
+    public String desk() {
+        return rule.getDesk();
+    }
+}

@@ -1,0 +1,33 @@
+package io.newswire.launcher;
+
+import io.newswire.alerter.AlerterApp;
+import io.newswire.runtime.config.NewswireConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** `newswire alert`: run one alerter instance against a cluster; instances with one alerter.application.id split the articles. */
+@Command(name = "alert", mixinStandardHelpOptions = true,
+        description = "Run the alerter (desk rules, health alerts, rules API and SSE stream) against a cluster.")
+public final class AlertCommand implements Callable<Integer> {
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        final NewswireConfig config = connection.load();
+        final AlerterApp app = AlerterApp.start(config);
+        System.err.println("Alerter running; alerts stream at http://" + config.getString(NewswireConfig.ALERTER_HOST_CONFIG) + ":"
+                + app.httpPort() + "/v1/alerts/stream");
+        final CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.close();
+            stopped.countDown();
+        }));
+        stopped.await();
+        return 0;
+    }
+}
