@@ -1,11 +1,26 @@
 package io.newswire.launcher;
 
+import io.newswire.model.ArticleSource;
+import io.newswire.model.ArticleUpdate;
+import io.newswire.model.PubStatus;
+import io.newswire.model.Signal;
+import io.newswire.model.SourceRole;
+import io.newswire.model.WebhookDelivery;
+import io.newswire.model.topics.Topics;
+import io.newswire.runtime.config.NewswireConfig;
+import io.newswire.serde.NewswireSerdes;
 import io.newswire.testkit.NewswireStack;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,6 +88,28 @@ class PublisherAndAlerterCommandsIntegrationTest {
     }
 
     @Test
+    @Covers({"subscribers replay ID", "subscribers replay --key"})
+    void shouldSendAgainOnlyTheNamedSubscribersParkedDeliveriesAndOnlyTheKeyWhenGivenOne() throws Exception {
+        // Given two parked deliveries of one subscriber and one of another, as the publisher parks them
+        final String id = STACK.uniqueName("parked-hook");
+        final String first = id + "-k1";
+        final String second = id + "-k2";
+        park(id, first);
+        park(id, second);
+        park(id + "-other", id + "-k3");
+
+        // When replayed with --key, then without
+        final CommandRun one = CommandRun.of(cluster("subscribers", "replay", id, "--key", first));
+        final CommandRun every = CommandRun.of(cluster("subscribers", "replay", id));
+
+        // Then --key sent that one only, and ID sent its own two (never the other subscriber's)
+        assertThat(one.exitCode()).as(one.err()).isZero();
+        assertThat(lines(one)).containsExactly(first);
+        assertThat(one.err()).contains("1 parked deliveries of " + id + " sent again");
+        assertThat(lines(every)).containsExactlyInAnyOrder(first, second);
+    }
+
+    @Test
     @Covers({"alerts rules list --desk", "alerts rules remove ID"})
     void shouldListOnlyTheDesksRulesAndRemoveTheNamedRule() {
         final String desk = STACK.uniqueName("desk").toLowerCase().replaceAll("[^a-z0-9]", "");
@@ -94,6 +131,26 @@ class PublisherAndAlerterCommandsIntegrationTest {
         assertThat(removed.out()).startsWith("Removed rule " + rule);
         assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(ofDeskAfter.out()).doesNotContain("\"" + rule + "\"");
+    }
+
+    /** A delivery the publisher gave up on, written to the parking topic with the registered schema. */
+    private static void park(final String subscriberId, final String idempotencyKey) throws Exception {
+        final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        final UUID report = UUID.randomUUID();
+        final ArticleUpdate update = ArticleUpdate.newBuilder().setArticleId(UUID.randomUUID()).setVersion(1).setSignal(Signal.NEW)
+                .setPubStatus(PubStatus.USABLE).setLanguage("ar").setHeadline("نزوح عائلات من ريف حلب الجنوبي").setBody(List.of("فقرة أولى."))
+                .setTriggeringReportId(report)
+                .setSources(List.of(ArticleSource.newBuilder().setReportId(report).setCorrespondentId("reem").setRole(SourceRole.ORIGIN).build()))
+                .setFirstCreated(now).setVersionCreated(now).build();
+        final WebhookDelivery parked = WebhookDelivery.newBuilder().setIdempotencyKey(idempotencyKey).setSubscriberId(subscriberId)
+                .setRound(0).setAttempts(8).setLastError("HTTP 500").setLastHttpStatus(500).setUpdate(update).build();
+        final NewswireConfig config = new NewswireConfig(Map.of(NewswireConfig.BOOTSTRAP_SERVERS_CONFIG, STACK.bootstrapServers(),
+                NewswireConfig.SCHEMA_REGISTRY_URL_CONFIG, STACK.schemaRegistryUrl()));
+        try (NewswireSerdes serdes = NewswireSerdes.fromConfig(config.serdeConfig());
+             KafkaProducer<String, WebhookDelivery> producer = new KafkaProducer<>(STACK.producerConfig(),
+                     NewswireSerdes.keySerde().serializer(), serdes.<WebhookDelivery>valueSerde(Topics.WEBHOOK_PARKED).serializer())) {
+            producer.send(new ProducerRecord<>(Topics.WEBHOOK_PARKED.name(), subscriberId, parked)).get();
+        }
     }
 
     private static String[] cluster(final String... args) {
