@@ -18,7 +18,7 @@ public final class AlertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        final NewswireConfig config = connection.load();
+        final NewswireConfig config = settings();
         final AlerterApp app = AlerterApp.start(config);
         System.err.println("Alerter running; alerts stream at http://" + config.getString(NewswireConfig.ALERTER_HOST_CONFIG) + ":"
                 + app.httpPort() + "/v1/alerts/stream");
@@ -29,5 +29,10 @@ public final class AlertCommand implements Callable<Integer> {
         }));
         stopped.await();
         return 0;
+    }
+
+    /** The settings the alerter runs with: the given cluster, else the dev stack of the data dir, else the defaults. */
+    NewswireConfig settings() {
+        return connection.loadPreferringDevStack();
     }
 }

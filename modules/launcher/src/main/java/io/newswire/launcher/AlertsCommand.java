@@ -82,6 +82,11 @@ public final class AlertsCommand {
 
         @Override
         public Integer call() throws Exception {
+            if (file != null && !fromFlags().isEmpty()) {
+                // the file is the whole rule: a flag beside it would be silently dropped
+                System.err.println("Rule refused: --file gives the whole rule; give either --file or the rule flags (--id, --desk, --term ...), not both");
+                return 2;
+            }
             final RuleParser parser = new RuleParser(new MatchingTextNormalizer(), Clock.systemUTC());
             final AlertRule rule;
             try {
@@ -101,7 +106,8 @@ public final class AlertsCommand {
             });
         }
 
-        private ObjectNode fromFlags() {
+        /** The rule the flags describe, in the HTTP API's JSON format (RuleParser checks it). */
+        ObjectNode fromFlags() {
             final ObjectNode node = new ObjectMapper().createObjectNode();
             if (id != null) {
                 node.put("ruleId", id);

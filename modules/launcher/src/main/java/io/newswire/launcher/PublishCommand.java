@@ -19,7 +19,7 @@ public final class PublishCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        final NewswireConfig config = connection.load();
+        final NewswireConfig config = settings();
         final NewswireMetrics metrics = new NewswireMetrics();
         metrics.serve(config.getString(NewswireConfig.PUBLISHER_HOST_CONFIG), config.getInt(NewswireConfig.METRICS_PORT_CONFIG));
         final PublisherApp publisher = PublisherApp.start(config, metrics);
@@ -32,5 +32,10 @@ public final class PublishCommand implements Callable<Integer> {
         }));
         stopped.await();
         return 0;
+    }
+
+    /** The settings the publisher runs with: the given cluster, else the dev stack of the data dir, else the defaults. */
+    NewswireConfig settings() {
+        return connection.loadPreferringDevStack();
     }
 }

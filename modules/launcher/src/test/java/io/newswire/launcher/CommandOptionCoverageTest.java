@@ -69,6 +69,16 @@ class CommandOptionCoverageTest {
     }
 
     @Test
+    void shouldListEachCommandOnceWhenAskedForHelp() {
+        final CommandRun run = CommandRun.of("--help");
+        final List<String> listed = run.out().lines().dropWhile(l -> !l.startsWith("Commands:")).skip(1)
+                .filter(l -> l.matches("  [a-z]\\S*\\s.*")).map(l -> l.trim().split("\\s+")[0]).toList();
+
+        assertThat(listed).as("every subcommand, each once").doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(Newswire.commandLine().getSubcommands().keySet());
+    }
+
+    @Test
     @Covers({"help COMMAND", "help --help"})
     void shouldPrintTheNamedCommandsUsageWhenAskedForHelpOnIt() {
         final CommandRun tail = CommandRun.of("help", "tail");
