@@ -9,9 +9,9 @@ import picocli.CommandLine.Mixin;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-/** `newswire publish`: run only the publisher (newsroom API, ninjs, Atom) against the configured cluster. */
+/** `newswire publish`: run only the publisher (newsroom API, ninjs, Atom, webhook delivery) against the configured cluster. */
 @Command(name = "publish", mixinStandardHelpOptions = true,
-        description = "Run the publisher (newsroom API, ninjs, Atom feeds) against a cluster.")
+        description = "Run the publisher (newsroom API, ninjs, Atom feeds, webhook delivery) against a cluster.")
 public final class PublishCommand implements Callable<Integer> {
 
     @Mixin

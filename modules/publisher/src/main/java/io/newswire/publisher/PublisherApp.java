@@ -5,10 +5,14 @@ import io.newswire.model.ArticleUpdate;
 import io.newswire.model.topics.Topics;
 import io.newswire.publisher.apikeys.ApiKeyDirectory;
 import io.newswire.publisher.apikeys.ApiKeyLoader;
+import io.newswire.publisher.filter.ArticleFilter;
 import io.newswire.publisher.http.NewsroomApi;
 import io.newswire.publisher.http.PublisherServer;
+import io.newswire.publisher.ninjs.NinjsRenderer;
+import io.newswire.publisher.ninjs.NinjsVersion;
 import io.newswire.publisher.state.ArticleStore;
 import io.newswire.publisher.state.ArticleStoreLoader;
+import io.newswire.publisher.webhooks.Webhooks;
 import io.newswire.runtime.config.NewswireConfig;
 import io.newswire.runtime.kafka.KafkaClientConfigs;
 import io.newswire.runtime.lifecycle.Resources;
@@ -32,14 +36,19 @@ import java.util.function.Consumer;
 /**
  * The publisher application: reads {@code newswire.articles.updates.v1} (every version) and
  * {@code newswire.publisher.api-keys.v1} (who may read), holds the articles of the retention window in memory, and
- * serves the newsroom API, ninjs and Atom from them. Writes nothing.
+ * serves the newsroom API, ninjs and Atom from them. With {@code publisher.webhooks.enabled} (the default) it also
+ * runs webhook delivery ({@link Webhooks}: its own consumer group on the updates topic, the subscribers, retry tiers,
+ * parking and ledger topics), pushing each version as ninjs 3.1 to the subscribers whose filter (the API's query
+ * parameters, read by {@link ArticleFilter#parse}) matches it, and an embargoed one only once its embargo ends.
  *
  * <p>Scaling: every instance holds every article (its followers read all partitions, as a Streams global store would),
  * so instances behind a load balancer answer any request alike and nothing is routed. The cost is that each holds the
  * whole window: see {@link ArticleStore} for the bound and the README for measured figures.
  *
- * <p>Every minute it drops articles past {@code publisher.retention.ms}; every second it releases embargoed articles
- * whose time has come to the release listeners ({@link #onRelease}), where the webhook half pushes them.
+ * <p>Every minute it drops articles past {@code publisher.retention.ms}; every second it tells the release listeners
+ * ({@link #onRelease}) of embargoed articles whose time has come (a log line and a meter). Webhooks do not hang on
+ * those: the delivery consumer holds an embargoed version itself, on the one instance owning its partition, and
+ * never commits past it before it is released, which a restart or rebalance cannot lose.
  */
 public final class PublisherApp implements AutoCloseable {
 
@@ -51,10 +60,18 @@ public final class PublisherApp implements AutoCloseable {
     private final ArticleStoreLoader articles;
     private final ApiKeyLoader keyLoader;
     private final PublisherServer server;
+    private final NewswireConfig config;
+    private final NewswireSerdes serdes;
+    private final NewswireMetrics meters;
+    private final Clock clock;
+    private volatile Webhooks webhooks;
 
     private PublisherApp(final NewswireConfig config, final NewswireMetrics meters, final Clock clock) {
+        this.config = config;
+        this.meters = meters;
+        this.clock = clock;
         try {
-            final NewswireSerdes serdes = keep(NewswireSerdes.fromConfig(config.serdeConfig()));
+            this.serdes = keep(NewswireSerdes.fromConfig(config.serdeConfig()));
             final String clientId = config.getString(NewswireConfig.PUBLISHER_APPLICATION_ID_CONFIG);
             this.store = new ArticleStore(clock, Duration.ofMillis(config.getLong(NewswireConfig.PUBLISHER_RETENTION_MS_CONFIG)));
             this.articles = keep(new ArticleStoreLoader(store, clock, KafkaClientConfigs.committedReader(config, null, clientId + "-articles"),
@@ -84,10 +101,12 @@ public final class PublisherApp implements AutoCloseable {
 
     /**
      * Starts a publisher: connects, reads the window of article versions and the API keys (up to a minute; until then
-     * API requests get 503), and listens on publisher.host:publisher.port.
+     * API requests get 503), starts webhook delivery unless {@code publisher.webhooks.enabled=false} (reading the
+     * subscribers and the delivery ledger, up to a minute each), and listens on publisher.host:publisher.port.
      *
      * @param metrics where its meters go; not closed by {@link #close()}
-     * @param clock   judges embargoes and retention (tests pass one they control)
+     * @param clock   judges embargoes (API, feeds and webhooks) and retention, and times webhook attempts and retries
+     *                (tests pass one they control)
      */
     public static PublisherApp start(final NewswireConfig config, final NewswireMetrics metrics, final Clock clock) {
         final PublisherApp app = new PublisherApp(config, metrics, clock);
@@ -96,6 +115,9 @@ public final class PublisherApp implements AutoCloseable {
             app.keyLoader.start();
             if (!app.articles.awaitLoaded(LOAD_WAIT) || !app.keyLoader.awaitLoaded(LOAD_WAIT)) {
                 LOG.warn("Publisher starting before the articles or API keys were loaded; it answers 503 until they are");
+            }
+            if (config.getBoolean(NewswireConfig.PUBLISHER_WEBHOOKS_ENABLED_CONFIG)) {
+                app.startWebhooks();
             }
             app.server.start(config.getInt(NewswireConfig.PUBLISHER_PORT_CONFIG));
         } catch (final InterruptedException e) {
@@ -111,6 +133,17 @@ public final class PublisherApp implements AutoCloseable {
 
     public static PublisherApp start(final NewswireConfig config, final NewswireMetrics metrics) {
         return start(config, metrics, Clock.systemUTC());
+    }
+
+    /** Delivery on the app's serdes, meters and clock; closed with the app, before the serdes it uses. */
+    private void startWebhooks() throws InterruptedException {
+        webhooks = keep(Webhooks.start(config, serdes, meters.registry(),
+                version -> NinjsRenderer.render(version, NinjsVersion.V3_1), ArticleFilter::parse, clock));
+    }
+
+    /** Whether this instance delivers webhooks ({@code publisher.webhooks.enabled}). */
+    public boolean deliversWebhooks() {
+        return webhooks != null;
     }
 
     /** Base URL of the API, e.g. http://127.0.0.1:8090. */
@@ -170,7 +203,7 @@ public final class PublisherApp implements AutoCloseable {
         return resources.keep(resource);
     }
 
-    /** Stops listening, then the timer, the followers and the clients. */
+    /** Stops webhook delivery (POSTs in flight end first), then listening, the timer, the followers and the clients. */
     @Override
     public void close() {
         resources.close();

@@ -44,10 +44,18 @@ public final class PublisherRig implements AutoCloseable {
     public final MutableClock clock = new MutableClock(Instant.now());
 
     public PublisherRig() {
+        this(Map.of());
+    }
+
+    /** @param overrides settings over the rig's (e.g. webhook timeouts) */
+    public PublisherRig(final Map<String, Object> overrides) {
         final Map<String, Object> settings = new HashMap<>(STACK.newswireSettings());
         settings.put(NewswireConfig.AUTO_REGISTER_SCHEMAS_CONFIG, false);
         settings.put(NewswireConfig.PUBLISHER_PORT_CONFIG, "0");
         settings.put(NewswireConfig.METRICS_PORT_CONFIG, "0");
+        // webhook delivery runs in every publisher: a group of this rig's own, so tests do not share offsets
+        settings.put(NewswireConfig.WEBHOOKS_GROUP_ID_CONFIG, STACK.uniqueName("publisher-webhooks"));
+        settings.putAll(overrides);
         this.config = new NewswireConfig(settings);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", config.bootstrapServers()))) {
             new TopicAdmin(admin, (short) 1, -1).ensure(Topics.all());
@@ -68,11 +76,26 @@ public final class PublisherRig implements AutoCloseable {
         return PublisherApp.start(config, new NewswireMetrics(), clock);
     }
 
+    /** A publisher on the rig's clock, its meters on {@code metrics}; the caller closes both. */
+    public PublisherApp startPublisher(final NewswireMetrics metrics) {
+        return PublisherApp.start(config, metrics, clock);
+    }
+
+    /** The rig's serdes (schemas registered), for admins the test opens. */
+    public NewswireSerdes serdes() {
+        return serdes;
+    }
+
     /** Writes versions to newswire.articles.updates.v1, keyed by article id, and waits for the acks. */
     public void publish(final ArticleUpdate... versions) throws Exception {
         for (final ArticleUpdate version : versions) {
-            producer.send(new ProducerRecord<>(Topics.ARTICLE_UPDATES.name(), version.getArticleId().toString(), version)).get(10, TimeUnit.SECONDS);
+            publishAt(version);
         }
+    }
+
+    /** Writes one version as {@link #publish} does and returns where it landed. */
+    public org.apache.kafka.clients.producer.RecordMetadata publishAt(final ArticleUpdate version) throws Exception {
+        return producer.send(new ProducerRecord<>(Topics.ARTICLE_UPDATES.name(), version.getArticleId().toString(), version)).get(10, TimeUnit.SECONDS);
     }
 
     /** Issues a key and returns its secret. */

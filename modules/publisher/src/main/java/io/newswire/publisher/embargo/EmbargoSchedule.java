@@ -15,10 +15,11 @@ import java.util.UUID;
  * comes". {@link #hold} takes each version as it arrives (a later version replaces the article's earlier entry, so a
  * moved embargo counts from its new time and a version without one releases nothing twice); {@link #due} hands over,
  * once each, the versions whose time has come. The publisher's ticker asks it every second and tells the release
- * listeners (the webhook half pushes a released article from there).
+ * listeners (a log line and a meter; webhook delivery holds embargoed versions itself, see webhooks.EmbargoHolds).
  *
- * <p>Across a restart nothing needs saving: the schedule is rebuilt from the topic with the article view, and an
- * embargo that ended while the publisher was down is due at the first tick. Not thread-safe; the caller serialises.
+ * <p>Across a restart nothing needs saving: the schedule is rebuilt from the topic with the article view; an embargo
+ * that ended while the publisher was down is not waiting any more ({@link #hold} at a later {@code now}), so it is
+ * not handed over again. Not thread-safe; the caller serialises.
  */
 public final class EmbargoSchedule {
 

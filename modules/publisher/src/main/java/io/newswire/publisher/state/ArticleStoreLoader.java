@@ -21,8 +21,9 @@ import java.util.function.Consumer;
  * history; a restart rebuilds the same state, embargoes included.
  *
  * <p>It also keeps the {@link EmbargoSchedule}: {@link #releaseDue()} (the app's ticker calls it every second) hands
- * each embargoed article to the release listeners once, when its time has come, also for an embargo that ended while
- * the publisher was down.
+ * each embargoed article to the release listeners once, when its time has come while this instance runs. An embargo
+ * that ended while the publisher was down fires nothing after the restart (the article is simply visible): listeners
+ * are for logs and meters. Webhooks do not depend on them (the delivery consumer holds embargoed versions itself).
  */
 public final class ArticleStoreLoader implements AutoCloseable {
 

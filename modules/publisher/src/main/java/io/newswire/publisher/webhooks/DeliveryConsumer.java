@@ -31,6 +31,12 @@ import java.util.function.Function;
  * one on {@code newswire.articles.updates.v1} (one task per matching subscriber) and one on the retry tiers (one task
  * per record, once it is due: a record not yet due pauses its partition until then, so it costs no polling).
  *
+ * <p>Embargo: a record whose {@code embargoedUntil} is still ahead (by the clock) is held ({@link EmbargoHolds}), not
+ * delivered, and its partition's commit stays at or below it; when its time comes (checked before every poll, so at
+ * most about 100 ms late) its deliveries are worked out and handed to the lanes like any other. A later record of the
+ * same key replaces the hold. The partition is not paused: the other articles on it go on being delivered, and
+ * after a restart or rebalance they are read again behind the held record and skipped by the ledger.
+ *
  * <p>Reading stops (every partition paused) while more than {@code maxPending} tasks are unsettled. On taking a
  * partition over it first waits for the ledger to be read up to now; on giving one up it waits (bounded) for its
  * tasks to settle, then commits.
@@ -46,6 +52,8 @@ final class DeliveryConsumer<V> implements AutoCloseable {
     private final Collection<String> topics;
     private final Function<ConsumerRecord<String, V>, List<WebhookDelivery>> toDeliveries;
     private final Function<ConsumerRecord<String, V>, Optional<Instant>> dueAt;
+    private final Function<ConsumerRecord<String, V>, Optional<Instant>> embargoedUntil;
+    private final EmbargoHolds<ConsumerRecord<String, V>> holds = new EmbargoHolds<>();
     private final SubscriberLanes lanes;
     private final DeliveryLedger ledger;
     private final int maxPending;
@@ -59,18 +67,21 @@ final class DeliveryConsumer<V> implements AutoCloseable {
 
     /**
      * @param toDeliveries the deliveries a record asks for (may be none)
-     * @param dueAt        when a record's deliveries are due; empty: now
-     * @param revokeWait   longest wait for a given-up partition's tasks to settle
+     * @param dueAt          when a record's deliveries are due; empty: now. A record not yet due pauses its partition
+     * @param embargoedUntil the embargo of a record's version; empty: none. A record still under it is held alone
+     * @param revokeWait     longest wait for a given-up partition's tasks to settle
      */
     DeliveryConsumer(final String name, final KafkaConsumer<String, V> consumer, final Collection<String> topics,
                      final Function<ConsumerRecord<String, V>, List<WebhookDelivery>> toDeliveries,
-                     final Function<ConsumerRecord<String, V>, Optional<Instant>> dueAt, final SubscriberLanes lanes,
+                     final Function<ConsumerRecord<String, V>, Optional<Instant>> dueAt,
+                     final Function<ConsumerRecord<String, V>, Optional<Instant>> embargoedUntil, final SubscriberLanes lanes,
                      final DeliveryLedger ledger, final int maxPending, final Duration revokeWait, final Clock clock) {
         this.name = name;
         this.consumer = consumer;
         this.topics = List.copyOf(topics);
         this.toDeliveries = toDeliveries;
         this.dueAt = dueAt;
+        this.embargoedUntil = embargoedUntil;
         this.lanes = lanes;
         this.ledger = ledger;
         this.maxPending = maxPending;
@@ -90,6 +101,7 @@ final class DeliveryConsumer<V> implements AutoCloseable {
             consumer.subscribe(topics, new Rebalance());
             while (running) {
                 resumeDue();
+                releaseEmbargoed();
                 pauseForPending();
                 final ConsumerRecords<String, V> records;
                 try {
@@ -133,12 +145,44 @@ final class DeliveryConsumer<V> implements AutoCloseable {
                 waiting.add(partition);
                 continue;
             }
-            final List<WebhookDelivery> deliveries = record.value() == null ? List.of() : toDeliveries.apply(record);
-            final long epoch = tracker.read(partition, record.offset(), deliveries.size());
-            for (final WebhookDelivery delivery : deliveries) {
-                lanes.submit(new DeliveryTask(delivery, partition, record.offset(), epoch, tracker));
+            final Optional<Instant> embargo = record.value() == null ? Optional.empty() : embargoedUntil.apply(record);
+            if (embargo.isPresent() && embargo.get().isAfter(clock.instant())) {
+                final long epoch = tracker.hold(partition, record.offset());
+                holds.hold(new EmbargoHolds.Held<>(partition, slotKey(record), record.offset(), epoch, embargo.get(), record))
+                        .ifPresent(this::endHold);
+                LOG.debug("{}: holding {}-{} (key {}) until its embargo ends at {}", name, partition, record.offset(), record.key(), embargo.get());
+                continue;
             }
+            // this version is the article's latest and under no embargo: an earlier one still held is superseded
+            holds.drop(partition, slotKey(record)).ifPresent(this::endHold);
+            deliver(partition, record);
         }
+    }
+
+    private void deliver(final TopicPartition partition, final ConsumerRecord<String, V> record) {
+        final List<WebhookDelivery> deliveries = record.value() == null ? List.of() : toDeliveries.apply(record);
+        final long epoch = tracker.read(partition, record.offset(), deliveries.size());
+        for (final WebhookDelivery delivery : deliveries) {
+            lanes.submit(new DeliveryTask(delivery, partition, record.offset(), epoch, tracker));
+        }
+    }
+
+    /** Delivers the held records whose embargo has ended: their tasks are counted before the hold ends. */
+    private void releaseEmbargoed() {
+        for (final EmbargoHolds.Held<ConsumerRecord<String, V>> held : holds.due(clock.instant())) {
+            LOG.info("{}: embargo of {}-{} (key {}) ended at {}; delivering it", name, held.partition(), held.offset(), held.key(), held.until());
+            deliver(held.partition(), held.record());
+            endHold(held);
+        }
+    }
+
+    private void endHold(final EmbargoHolds.Held<ConsumerRecord<String, V>> held) {
+        tracker.unhold(held.partition(), held.offset(), held.epoch());
+    }
+
+    /** The key a hold is replaced by: the record key (an article), or the record itself when it has none. */
+    private static String slotKey(final ConsumerRecord<String, ?> record) {
+        return record.key() != null ? record.key() : "@" + record.offset();
     }
 
     private void resumeDue() {
@@ -205,12 +249,14 @@ final class DeliveryConsumer<V> implements AutoCloseable {
                 LOG.warn("{}: commit on revocation failed ({}); the next owner reads those records again", name, e.toString());
             }
             tracker.forget(partitions);
+            holds.forget(partitions);
             partitions.forEach(waitingUntil::remove);
         }
 
         @Override
         public void onPartitionsLost(final Collection<TopicPartition> partitions) {
             tracker.forget(partitions);
+            holds.forget(partitions);
             partitions.forEach(waitingUntil::remove);
         }
 

@@ -45,6 +45,11 @@ import java.util.function.Predicate;
  * not get a 2xx (an error status, a timeout: the receiver may have processed it, hence the same key). If a
  * publisher dies between claiming an attempt and recording its outcome, the version is parked as uncertain
  * (default) or sent again with the same key ({@code publisher.webhooks.after.crash=redeliver}).
+ *
+ * <p>Embargo: a version whose {@code embargoUntil} is ahead of the clock is not sent before that instant; it is sent
+ * (to the subscribers matching it then) within about 100 ms after it, unless a later version of the article came
+ * first, which replaces it. The updates consumer holds it and never commits past it until then, so a restart or a
+ * rebalance meanwhile does not lose it: the next owner of its partition reads it again.
  */
 public final class Webhooks implements AutoCloseable {
 
@@ -135,9 +140,10 @@ public final class Webhooks implements AutoCloseable {
         keep(new DeliveryConsumer<>("webhook-retries", retries, Topics.WEBHOOK_RETRY_TIERS.stream().map(TopicSpec::name).toList(),
                 record -> List.of(record.value()),
                 record -> Optional.of(Instant.ofEpochMilli(record.timestamp()).plus(schedule.delayOf(record.topic()))),
-                lanes, ledger, maxPending, revokeWait, clock).start());
+                record -> Optional.empty(), lanes, ledger, maxPending, revokeWait, clock).start());
         keep(new DeliveryConsumer<>("webhook-updates", updates, List.of(Topics.ARTICLE_UPDATES.name()),
-                record -> owed(directory, matcher, record), record -> Optional.empty(), lanes, ledger, maxPending, revokeWait, clock).start());
+                record -> owed(directory, matcher, record), record -> Optional.empty(),
+                record -> Optional.ofNullable(record.value().getEmbargoUntil()), lanes, ledger, maxPending, revokeWait, clock).start());
         LOG.info("Webhook delivery started (group {}): {} subscriber(s)", group, directory.all().size());
     }
 

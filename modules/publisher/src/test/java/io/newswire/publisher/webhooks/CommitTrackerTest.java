@@ -60,4 +60,37 @@ class CommitTrackerTest {
         tracker.settle(P0, 1, next);
         assertThat(tracker.hasUnsettled(List.of(P0))).isFalse();
     }
+
+    @Test
+    void shouldKeepTheCommitAtAHeldRecordWithoutCountingItPendingWhenAnEmbargoedVersionIsHeld() {
+        // Given an embargoed record held at 20 and two delivered records after it
+        final CommitTracker tracker = new CommitTracker();
+        final long epoch = tracker.hold(P0, 20);
+        tracker.read(P0, 21, 0);
+        tracker.read(P0, 22, 0);
+
+        // Then the commit stays at the held record, yet it neither pauses reading nor delays giving the partition up
+        assertThat(tracker.toCommit()).containsEntry(P0, new OffsetAndMetadata(20));
+        assertThat(tracker.pending()).isZero();
+        assertThat(tracker.hasUnsettled(List.of(P0))).isFalse();
+
+        // When it is released: its one delivery is counted first, then the hold ends
+        tracker.read(P0, 20, 1);
+        tracker.unhold(P0, 20, epoch);
+        assertThat(tracker.toCommit()).as("its delivery still open").isEmpty();
+        tracker.settle(P0, 20, epoch);
+        assertThat(tracker.toCommit()).containsEntry(P0, new OffsetAndMetadata(23));
+    }
+
+    @Test
+    void shouldDropHoldsWhenThePartitionWasGivenUp() {
+        final CommitTracker tracker = new CommitTracker();
+        final long epoch = tracker.hold(P0, 7);
+        tracker.forget(List.of(P0));
+
+        tracker.read(P0, 9, 0);
+        tracker.unhold(P0, 7, epoch); // the old epoch's hold is gone and must not matter
+
+        assertThat(tracker.toCommit()).containsEntry(P0, new OffsetAndMetadata(10));
+    }
 }

@@ -156,6 +156,9 @@ public final class NewswireConfig extends AbstractConfig {
             + "by a sweep every minute and are invisible to requests already, so memory follows one window of articles.";
     public static final String PUBLISHER_MAX_PAGE_SIZE_CONFIG = "publisher.max.page.size";
     private static final String PUBLISHER_MAX_PAGE_SIZE_DOC = "Largest `limit` a listing or feed accepts; more is a 400.";
+    public static final String PUBLISHER_WEBHOOKS_ENABLED_CONFIG = "publisher.webhooks.enabled";
+    private static final String PUBLISHER_WEBHOOKS_ENABLED_DOC = "Whether the publisher also delivers webhooks (publisher.webhooks.*) to the "
+            + "subscribers of newswire.publisher.webhook-subscribers.v1. Off: it only serves the API and feeds (e.g. extra API replicas).";
 
     static {
         DEFINITION
@@ -164,7 +167,8 @@ public final class NewswireConfig extends AbstractConfig {
                 .define(PUBLISHER_APPLICATION_ID_CONFIG, Type.STRING, "newswire-publisher", Importance.MEDIUM, PUBLISHER_APPLICATION_ID_DOC)
                 .define(PUBLISHER_RETENTION_MS_CONFIG, Type.LONG, Duration.ofDays(30).toMillis(), Range.atLeast(60_000), Importance.MEDIUM,
                         PUBLISHER_RETENTION_MS_DOC)
-                .define(PUBLISHER_MAX_PAGE_SIZE_CONFIG, Type.INT, 100, Range.between(1, 1000), Importance.LOW, PUBLISHER_MAX_PAGE_SIZE_DOC);
+                .define(PUBLISHER_MAX_PAGE_SIZE_CONFIG, Type.INT, 100, Range.between(1, 1000), Importance.LOW, PUBLISHER_MAX_PAGE_SIZE_DOC)
+                .define(PUBLISHER_WEBHOOKS_ENABLED_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM, PUBLISHER_WEBHOOKS_ENABLED_DOC);
     }
     // --- end publisher ---
     // ---- webhooks (issue 14, publisher webhooks): publisher.webhooks.* ----
