@@ -161,4 +161,15 @@ class AlerterIntegrationTest {
         assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/alerts/rules/bad")).build(), HttpResponse.BodyHandlers.ofString())
                 .statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void shouldRefuseTheStreamWith406WhenTheClientDoesNotAcceptEventStreams() throws Exception {
+        // curl without -H 'Accept: text/event-stream' got an empty 200 from Javalin, which reads as "no alerts"
+        final HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/alerts/stream")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(406);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("Accept: text/event-stream");
+    }
 }

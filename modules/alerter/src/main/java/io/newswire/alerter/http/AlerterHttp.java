@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.sse.SseHandler;
 import io.newswire.alerter.admin.RuleAdmin;
 import io.newswire.alerter.rules.InvalidRuleException;
 import io.newswire.alerter.rules.RuleParser;
@@ -42,7 +43,17 @@ public final class AlerterHttp implements AutoCloseable {
     public static AlerterHttp start(final String host, final int port, final RuleAdmin rules, final RuleParser parser,
                                     final AlertStream stream, final Supplier<String> healthy) {
         final Javalin http = Javalin.create(config -> config.showJavalinBanner = false);
-        http.sse("/v1/alerts/stream", stream::serve);
+        final SseHandler events = new SseHandler(stream::serve);
+        http.get("/v1/alerts/stream", ctx -> {
+            // Javalin streams only to a client that accepts text/event-stream (EventSource always does) and answers
+            // anyone else an empty 200, which looks like "no alerts": say what is wrong instead
+            final String accept = ctx.header("Accept");
+            if (accept == null || !accept.contains("text/event-stream")) {
+                problem(ctx, 406, "not-acceptable", "The alert stream is Server-Sent Events: send Accept: text/event-stream", List.of());
+                return;
+            }
+            events.handle(ctx);
+        });
         http.get("/v1/alerts/rules", ctx -> {
             final ArrayNode list = JSON.createArrayNode();
             rules.list(ctx.queryParam("desk")).forEach(rule -> list.add(RuleParser.toJson(rule)));
