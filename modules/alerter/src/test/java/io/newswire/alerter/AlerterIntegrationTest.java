@@ -1,6 +1,6 @@
 package io.newswire.alerter;
 
-import io.newswire.alerter.http.SseReader;
+import io.newswire.testkit.SseReader;
 import io.newswire.model.Alert;
 import io.newswire.model.AlertEvidence;
 import io.newswire.model.ArticleUpdate;

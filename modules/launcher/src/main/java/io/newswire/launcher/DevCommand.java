@@ -2,6 +2,7 @@ package io.newswire.launcher;
 
 import io.newswire.alerter.AlerterApp;
 import io.newswire.embedded.EmbeddedStack;
+import io.newswire.dashboard.DashboardApp;
 import io.newswire.gateway.GatewayServer;
 import io.newswire.processing.ProcessingApp;
 import io.newswire.publisher.PublisherApp;
@@ -27,8 +28,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * `newswire dev`: the whole system on one machine, no Docker: a real Kafka broker (KRaft, in this JVM) and a
- * real schema registry (Apicurio, a child process), the topics and schemas, the processing application and the
- * gateway. Data lives in the data dir; a second `dev` on it resumes. Ctrl-C (or {@link #stop()}) stops everything
+ * real schema registry (Apicurio, a child process), the topics and schemas, the processing application, the
+ * gateway, the publisher, the alerter and the newsroom dashboard. Data lives in the data dir; a second `dev` on it resumes. Ctrl-C (or {@link #stop()}) stops everything
  * cleanly.
  *
  * <p>Given a cluster (bootstrap servers and registry, see {@link DevCluster}), dev starts no broker or registry: it
@@ -98,8 +99,10 @@ public final class DevCommand implements Callable<Integer> {
             final AlerterApp alerter = AlerterApp.start(config);
             running.push(alerter);
             final String alerts = "http://" + config.getString(NewswireConfig.ALERTER_HOST_CONFIG) + ":" + alerter.httpPort();
+            final DashboardApp dashboard = DashboardApp.start(config);
+            running.push(dashboard);
 
-            final Endpoints written = new Endpoints(gateway.url(), null, "http://127.0.0.1:" + metricsPort + "/metrics",
+            final Endpoints written = new Endpoints(gateway.url(), dashboard.url(), "http://127.0.0.1:" + metricsPort + "/metrics",
                     config.bootstrapServers(), config.getString(NewswireConfig.SCHEMA_REGISTRY_URL_CONFIG), ProcessHandle.current().pid(),
                     publisher.url(), alerts);
             written.write(dataDir);
@@ -189,6 +192,7 @@ public final class DevCommand implements Callable<Integer> {
                                    final DevCluster cluster) {
         final String where = cluster.external() ? " (given)" : "";
         System.out.printf("%nNewswire is running (ready in %.1f s):%n", (System.nanoTime() - started) / 1e9);
+        System.out.println("  dashboard         " + endpoints.dashboard() + "   (log in with a key from ./newswire apikeys add)");
         System.out.println("  gateway           " + endpoints.gateway() + "   (API: " + endpoints.gateway() + "/openapi.json)");
         System.out.println("  publisher         " + endpoints.publisher() + "   (API: " + endpoints.publisher() + "/openapi.json; keys: ./newswire apikeys add)");
         System.out.println("  metrics           " + endpoints.metrics());

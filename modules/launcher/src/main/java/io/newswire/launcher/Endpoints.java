@@ -15,7 +15,7 @@ import java.util.Optional;
  * and the other newswire commands find them without flags.
  *
  * @param gateway           base URL of the correspondent gateway
- * @param dashboard         base URL of the newsroom dashboard. May be null until the dashboard exists.
+ * @param dashboard         base URL of the newsroom dashboard. May be null (a file written before it existed)
  * @param metrics           URL of the Prometheus scrape endpoint
  * @param bootstrapServers  Kafka bootstrap servers
  * @param schemaRegistryUrl Confluent-compatible schema registry URL

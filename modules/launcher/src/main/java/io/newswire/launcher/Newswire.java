@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 GazetteerCommand.class,
                 PublishCommand.class, ApiKeysCommand.class,
                 AlertCommand.class, AlertsCommand.class, // alerter (issue 15)
+                DashboardCommand.class, // dashboard (issue 16)
                 CommandLine.HelpCommand.class
         })
 public final class Newswire {

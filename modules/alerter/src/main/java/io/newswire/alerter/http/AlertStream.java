@@ -5,6 +5,7 @@ import io.newswire.model.Alert;
 import io.newswire.model.topics.Topics;
 import io.newswire.runtime.config.NewswireConfig;
 import io.newswire.runtime.kafka.KafkaClientConfigs;
+import io.newswire.runtime.kafka.StreamPosition;
 import io.newswire.serde.NewswireSerdes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

@@ -280,6 +280,39 @@ public final class NewswireConfig extends AbstractConfig {
     }
     // --- end alerter ---
 
+    // --- dashboard: the newsroom's live wire in the browser (modules/dashboard) ---
+    public static final String DASHBOARD_HOST_CONFIG = "dashboard.host";
+    private static final String DASHBOARD_HOST_DOC = "Interface the newsroom dashboard listens on.";
+    public static final String DASHBOARD_PORT_CONFIG = "dashboard.port";
+    private static final String DASHBOARD_PORT_DOC = "Port of the newsroom dashboard (HTTP: pages, /api, the live SSE stream); 0 picks a free port.";
+    public static final String DASHBOARD_APPLICATION_ID_CONFIG = "dashboard.application.id";
+    private static final String DASHBOARD_APPLICATION_ID_DOC = "Names the dashboard's Kafka clients (client.id prefix). It belongs to no consumer "
+            + "group: every instance reads every partition of the article and alert topics, so any instance serves any editor.";
+    public static final String DASHBOARD_RETENTION_MS_CONFIG = "dashboard.retention.ms";
+    private static final String DASHBOARD_RETENTION_MS_DOC = "How long the dashboard keeps an article after its latest version (default 3 days). At "
+            + "start it reads only this much of newswire.articles.updates.v1; older articles leave the wire (the publisher's API keeps "
+            + "them longer), so memory follows one window.";
+    public static final String DASHBOARD_SESSION_SECRET_CONFIG = "dashboard.session.secret";
+    private static final String DASHBOARD_SESSION_SECRET_DOC = "Secret that signs login sessions (HMAC-SHA256), at least 32 characters. Give every "
+            + "dashboard instance behind one load balancer the same secret so a session works on any of them. Empty (the default): a "
+            + "random secret per process, so sessions end when it restarts.";
+    public static final String DASHBOARD_SESSION_TTL_MS_CONFIG = "dashboard.session.ttl.ms";
+    private static final String DASHBOARD_SESSION_TTL_MS_DOC = "How long a login lasts (default 12 h, one shift). A removed API key ends its sessions "
+            + "at once, whatever their age.";
+
+    static {
+        DEFINITION
+                .define(DASHBOARD_HOST_CONFIG, Type.STRING, "127.0.0.1", Importance.MEDIUM, DASHBOARD_HOST_DOC)
+                .define(DASHBOARD_PORT_CONFIG, Type.INT, 8092, Range.between(0, 65535), Importance.MEDIUM, DASHBOARD_PORT_DOC)
+                .define(DASHBOARD_APPLICATION_ID_CONFIG, Type.STRING, "newswire-dashboard", Importance.LOW, DASHBOARD_APPLICATION_ID_DOC)
+                .define(DASHBOARD_RETENTION_MS_CONFIG, Type.LONG, Duration.ofDays(3).toMillis(), Range.atLeast(60_000), Importance.MEDIUM,
+                        DASHBOARD_RETENTION_MS_DOC)
+                .define(DASHBOARD_SESSION_SECRET_CONFIG, Type.PASSWORD, "", Importance.MEDIUM, DASHBOARD_SESSION_SECRET_DOC)
+                .define(DASHBOARD_SESSION_TTL_MS_CONFIG, Type.LONG, Duration.ofHours(12).toMillis(), Range.atLeast(60_000), Importance.LOW,
+                        DASHBOARD_SESSION_TTL_MS_DOC);
+    }
+    // --- end dashboard ---
+
     public NewswireConfig(final Map<String, ?> values) {
         super(DEFINITION, values, false);
     }

@@ -1,4 +1,4 @@
-package io.newswire.alerter.http;
+package io.newswire.runtime.kafka;
 
 import org.junit.jupiter.api.Test;
 

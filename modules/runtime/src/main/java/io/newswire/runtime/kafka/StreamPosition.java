@@ -1,10 +1,10 @@
-package io.newswire.alerter.http;
+package io.newswire.runtime.kafka;
 
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Where an SSE client stands on {@code newswire.alerts.v1}: the next offset of every partition, written as the event
+ * Where an SSE client stands on a topic (the alerts, the article updates): the next offset of every partition, written as the event
  * id ({@code "12.0.7"} for three partitions). Alerts of different partitions have no order between them, so one
  * offset could not say what a client has seen; every partition's can, and resuming from it loses and repeats nothing,
  * whichever alerter instance the client reconnects to, and across restarts.

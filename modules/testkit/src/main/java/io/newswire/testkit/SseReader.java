@@ -1,4 +1,4 @@
-package io.newswire.alerter.http;
+package io.newswire.testkit;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -26,7 +27,13 @@ public final class SseReader implements AutoCloseable {
 
     /** Connects; {@code lastEventId} may be null. Returns once the server has answered with its first comment. */
     public SseReader(final String url, final String lastEventId) throws InterruptedException {
+        this(url, lastEventId, Map.of());
+    }
+
+    /** Connects with extra request headers (e.g. Authorization); {@code lastEventId} may be null. */
+    public SseReader(final String url, final String lastEventId, final Map<String, String> headers) throws InterruptedException {
         final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
+        headers.forEach(request::header);
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
