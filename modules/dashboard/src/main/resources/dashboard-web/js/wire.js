@@ -63,7 +63,8 @@ function row(article) {
   const link = el('a', { href: '/article.html?id=' + encodeURIComponent(article.articleId) }, article.headline);
   link.setAttribute('dir', 'auto');
   const corroboration = article.correspondents > 1 ? el('span', { class: 'badge corroborated', title: 'correspondents behind it' }, article.correspondents + ' correspondents') : null;
-  return el('li', { class: 'article', 'data-article-id': article.articleId, 'data-signal': article.signal },
+  // the row runs in the article's own direction: an Arabic row reads from the right, time and badges first
+  return el('li', { class: 'article', dir: article.direction === 'RTL' ? 'rtl' : 'ltr', 'data-article-id': article.articleId, 'data-signal': article.signal },
     el('div', { class: 'line1' }, time(article.versionCreated), urgencyBadge(article.urgency), signalBadge(article.signal),
       el('h3', { class: 'headline', dir: 'auto' }, link)),
     el('div', { class: 'line2' },

@@ -52,7 +52,7 @@ class DevAgainstGivenClusterIntegrationTest {
             // When dev runs with both flags (-D for what a test must choose: free ports, one replica on a one-node cluster)
             final CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> new CommandLine(dev).execute(
                     "--bootstrap-servers", users.bootstrapServers(), "--schema-registry-url", shared.schemaRegistryUrl(),
-                    "--data-dir", dataDir.toString(), "-D", "gateway.port=0", "-D", "metrics.port=0",
+                    "--data-dir", dataDir.toString(), "-D", "gateway.port=0", "-D", "metrics.port=0", "-D", "publisher.port=0", "-D", "alerter.port=0", "-D", "dashboard.port=0",
                     "-D", "topics.replication.factor=1"));
             try {
                 await().atMost(Duration.ofSeconds(120)).until(() -> dev.endpoints() != null || exit.isDone());

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,12 +45,17 @@ import java.util.stream.IntStream;
  *       resumes from here too;</li>
  *   <li>{@code article}: a version passing the browser's filter, as {@link ArticleViews#summary} (an embargoed version
  *       is not on the wire, as it is not in the listing, until its embargo ends);</li>
- *   <li>{@code alert}: every alert, rule or health, as {@link AlertViews#alert}.</li>
+ *   <li>{@code alert}: every alert, rule or health, as {@link AlertViews#alert}. A browser that connects afresh first
+ *       gets the last {@link #RECENT_ALERTS} of each partition, so the alert panel of a page just opened is not empty
+ *       while the desk's alerts of the last minutes stand.</li>
  * </ul>
  * A comment every 15 s finds browsers gone away. At most {@link #MAX_CLIENTS} browsers per instance (each holds a
  * consumer and a thread); more are told 503 and their EventSource retries.
  */
 public final class LiveWire implements AutoCloseable {
+
+    /** Alerts per partition a freshly connected browser gets from before it connected. */
+    public static final int RECENT_ALERTS = 20;
 
     /** Browsers one instance serves at once; a newsroom's editors, with room. */
     public static final int MAX_CLIENTS = 256;
@@ -111,8 +117,11 @@ public final class LiveWire implements AutoCloseable {
             if (start == null) {
                 consumer.seekToEnd(all);
                 // resolved now, so a version written after the browser connected is sent even if the first poll is later
-                start = new WirePosition(position(consumer, Topics.ARTICLE_UPDATES.name(), articlePartitions),
-                        position(consumer, Topics.ALERTS.name(), alertPartitions));
+                final StreamPosition alertsEnd = position(consumer, Topics.ALERTS.name(), alertPartitions);
+                final StreamPosition recentAlerts = new StreamPosition(Arrays.stream(alertsEnd.next())
+                        .map(end -> Math.max(0, end - RECENT_ALERTS)).toArray());
+                start = new WirePosition(position(consumer, Topics.ARTICLE_UPDATES.name(), articlePartitions), recentAlerts);
+                seek(consumer, Topics.ALERTS.name(), recentAlerts);
             } else {
                 seek(consumer, Topics.ARTICLE_UPDATES.name(), start.articles());
                 seek(consumer, Topics.ALERTS.name(), start.alerts());
