@@ -66,7 +66,8 @@ function row(article) {
   // the row runs in the article's own direction: an Arabic row reads from the right, time and badges first
   return el('li', { class: 'article', dir: article.direction === 'RTL' ? 'rtl' : 'ltr', 'data-article-id': article.articleId, 'data-signal': article.signal },
     el('div', { class: 'line1' }, time(article.versionCreated), urgencyBadge(article.urgency), signalBadge(article.signal),
-      el('h3', { class: 'headline', dir: 'auto' }, link)),
+      // no dir on the h3: dir="auto" skips children with a dir of their own, so it would always read as LTR
+      el('h3', { class: 'headline' }, link)),
     el('div', { class: 'line2' },
       el('span', { class: 'desk' }, article.desk || 'no desk'), ' · ', el('span', { class: 'lang' }, article.language),
       ' · v' + article.version, corroboration ? ' · ' : null, corroboration,
@@ -107,7 +108,10 @@ function showAlert(alert) {
     time(alert.raisedAt), ' ', urgencyBadge(alert.urgency), ' ',
     alert.category === 'HEALTH' ? el('strong', {}, 'health') : el('a', { href: '/article.html?id=' + encodeURIComponent(alert.articleId), dir: 'auto' }, alert.headline),
     el('div', { class: 'reason', dir: 'auto' }, alert.reason));
-  alerts.prepend(item);
+  // newest first by when they were raised: alerts of different partitions arrive in no common order
+  item.dataset.raisedAt = alert.raisedAt;
+  const later = [...alerts.children].find(other => Date.parse(other.dataset.raisedAt) < Date.parse(alert.raisedAt));
+  alerts.insertBefore(item, later ?? null);
   while (alerts.children.length > MAX_ALERTS) alerts.lastElementChild.remove();
   if (alert.category !== 'HEALTH') {
     alerted.set(alert.articleId, alert);

@@ -37,6 +37,7 @@ class ConnectionOptionsTest {
             Map.entry("gateway", List.of()),
             Map.entry("process", List.of()),
             Map.entry("publish", List.of()),
+            Map.entry("dashboard", List.of()),
             Map.entry("alert", List.of()),
             Map.entry("apikeys add", List.of("--id", "desk-editors", "--name", "Desk editors")),
             Map.entry("apikeys list", List.of()),
@@ -53,11 +54,11 @@ class ConnectionOptionsTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"tail", "correspondents add", "correspondents list", "correspondents revoke", "topics create", "init", "gateway", "process", "publish", "alert", "apikeys add", "apikeys list", "apikeys remove", "subscribers add", "subscribers list", "subscribers remove", "subscribers replay", "alerts rules add", "alerts rules list", "alerts rules remove"})
+    @ValueSource(strings = {"tail", "correspondents add", "correspondents list", "correspondents revoke", "topics create", "init", "gateway", "process", "publish", "alert", "dashboard", "apikeys add", "apikeys list", "apikeys remove", "subscribers add", "subscribers list", "subscribers remove", "subscribers replay", "alerts rules add", "alerts rules list", "alerts rules remove"})
     @Covers({"tail --bootstrap-servers", "correspondents add --bootstrap-servers", "correspondents list --bootstrap-servers",
             "correspondents revoke --bootstrap-servers", "topics create --bootstrap-servers", "init --bootstrap-servers",
             "gateway --bootstrap-servers", "process --bootstrap-servers",
-            "publish --bootstrap-servers", "alert --bootstrap-servers", "apikeys add --bootstrap-servers", "apikeys list --bootstrap-servers", "apikeys remove --bootstrap-servers", "subscribers add --bootstrap-servers", "subscribers list --bootstrap-servers", "subscribers remove --bootstrap-servers", "subscribers replay --bootstrap-servers", "alerts rules add --bootstrap-servers", "alerts rules list --bootstrap-servers", "alerts rules remove --bootstrap-servers"})
+            "publish --bootstrap-servers", "alert --bootstrap-servers", "dashboard --bootstrap-servers", "apikeys add --bootstrap-servers", "apikeys list --bootstrap-servers", "apikeys remove --bootstrap-servers", "subscribers add --bootstrap-servers", "subscribers list --bootstrap-servers", "subscribers remove --bootstrap-servers", "subscribers replay --bootstrap-servers", "alerts rules add --bootstrap-servers", "alerts rules list --bootstrap-servers", "alerts rules remove --bootstrap-servers"})
     void shouldUseTheGivenBrokerEvenWhenADevStackIsRunning(final String command) throws IOException {
         // Given a dev stack's endpoints in the data dir: the flag must still win
         writeDevEndpoints();
@@ -68,11 +69,11 @@ class ConnectionOptionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tail", "correspondents add", "correspondents list", "correspondents revoke", "init", "gateway", "process", "publish", "alert", "apikeys add", "apikeys list", "apikeys remove", "subscribers add", "subscribers list", "subscribers remove", "subscribers replay", "alerts rules add", "alerts rules list", "alerts rules remove"})
+    @ValueSource(strings = {"tail", "correspondents add", "correspondents list", "correspondents revoke", "init", "gateway", "process", "publish", "alert", "dashboard", "apikeys add", "apikeys list", "apikeys remove", "subscribers add", "subscribers list", "subscribers remove", "subscribers replay", "alerts rules add", "alerts rules list", "alerts rules remove"})
     @Covers({"tail --schema-registry-url", "correspondents add --schema-registry-url", "correspondents list --schema-registry-url",
             "correspondents revoke --schema-registry-url", "init --schema-registry-url",
             "gateway --schema-registry-url", "process --schema-registry-url",
-            "publish --schema-registry-url", "alert --schema-registry-url", "apikeys add --schema-registry-url", "apikeys list --schema-registry-url", "apikeys remove --schema-registry-url", "subscribers add --schema-registry-url", "subscribers list --schema-registry-url", "subscribers remove --schema-registry-url", "subscribers replay --schema-registry-url", "alerts rules add --schema-registry-url", "alerts rules list --schema-registry-url", "alerts rules remove --schema-registry-url"})
+            "publish --schema-registry-url", "alert --schema-registry-url", "dashboard --schema-registry-url", "apikeys add --schema-registry-url", "apikeys list --schema-registry-url", "apikeys remove --schema-registry-url", "subscribers add --schema-registry-url", "subscribers list --schema-registry-url", "subscribers remove --schema-registry-url", "subscribers replay --schema-registry-url", "alerts rules add --schema-registry-url", "alerts rules list --schema-registry-url", "alerts rules remove --schema-registry-url"})
     void shouldUseTheGivenRegistryWhenGivenWithOrWithoutABroker(final String command) throws IOException {
         writeDevEndpoints();
 
@@ -86,10 +87,10 @@ class ConnectionOptionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tail", "correspondents add", "correspondents list", "correspondents revoke", "topics create", "init", "gateway", "process", "publish", "alert", "apikeys add", "apikeys list", "apikeys remove", "subscribers add", "subscribers list", "subscribers remove", "subscribers replay", "alerts rules add", "alerts rules list", "alerts rules remove"})
+    @ValueSource(strings = {"tail", "correspondents add", "correspondents list", "correspondents revoke", "topics create", "init", "gateway", "process", "publish", "alert", "dashboard", "apikeys add", "apikeys list", "apikeys remove", "subscribers add", "subscribers list", "subscribers remove", "subscribers replay", "alerts rules add", "alerts rules list", "alerts rules remove"})
     @Covers({"tail --data-dir", "correspondents add --data-dir", "correspondents list --data-dir", "correspondents revoke --data-dir",
             "topics create --data-dir", "init --data-dir", "gateway --data-dir", "process --data-dir",
-            "publish --data-dir", "alert --data-dir", "apikeys add --data-dir", "apikeys list --data-dir", "apikeys remove --data-dir", "subscribers add --data-dir", "subscribers list --data-dir", "subscribers remove --data-dir", "subscribers replay --data-dir", "alerts rules add --data-dir", "alerts rules list --data-dir", "alerts rules remove --data-dir"})
+            "publish --data-dir", "alert --data-dir", "dashboard --data-dir", "apikeys add --data-dir", "apikeys list --data-dir", "apikeys remove --data-dir", "subscribers add --data-dir", "subscribers list --data-dir", "subscribers remove --data-dir", "subscribers replay --data-dir", "alerts rules add --data-dir", "alerts rules list --data-dir", "alerts rules remove --data-dir"})
     void shouldTalkToTheDevStackOfTheDataDirWhenNoClusterIsGiven(final String command) throws IOException {
         writeDevEndpoints();
 
@@ -104,10 +105,10 @@ class ConnectionOptionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tail", "correspondents add", "correspondents list", "correspondents revoke", "topics create", "init", "gateway", "process", "publish", "alert", "apikeys add", "apikeys list", "apikeys remove", "subscribers add", "subscribers list", "subscribers remove", "subscribers replay", "alerts rules add", "alerts rules list", "alerts rules remove"})
+    @ValueSource(strings = {"tail", "correspondents add", "correspondents list", "correspondents revoke", "topics create", "init", "gateway", "process", "publish", "alert", "dashboard", "apikeys add", "apikeys list", "apikeys remove", "subscribers add", "subscribers list", "subscribers remove", "subscribers replay", "alerts rules add", "alerts rules list", "alerts rules remove"})
     @Covers({"tail --config", "correspondents add --config", "correspondents list --config", "correspondents revoke --config",
             "topics create --config", "init --config", "gateway --config", "process --config",
-            "publish --config", "alert --config", "apikeys add --config", "apikeys list --config", "apikeys remove --config", "subscribers add --config", "subscribers list --config", "subscribers remove --config", "subscribers replay --config", "alerts rules add --config", "alerts rules list --config", "alerts rules remove --config"})
+            "publish --config", "alert --config", "dashboard --config", "apikeys add --config", "apikeys list --config", "apikeys remove --config", "subscribers add --config", "subscribers list --config", "subscribers remove --config", "subscribers replay --config", "alerts rules add --config", "alerts rules list --config", "alerts rules remove --config"})
     void shouldReadTheClusterAndSettingsFromTheConfigFile(final String command) throws IOException {
         writeDevEndpoints();
         final Path file = Files.writeString(dir.resolve("staging.properties"),
@@ -121,10 +122,10 @@ class ConnectionOptionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tail", "correspondents add", "correspondents list", "correspondents revoke", "topics create", "init", "gateway", "process", "publish", "alert", "apikeys add", "apikeys list", "apikeys remove", "subscribers add", "subscribers list", "subscribers remove", "subscribers replay", "alerts rules add", "alerts rules list", "alerts rules remove"})
+    @ValueSource(strings = {"tail", "correspondents add", "correspondents list", "correspondents revoke", "topics create", "init", "gateway", "process", "publish", "alert", "dashboard", "apikeys add", "apikeys list", "apikeys remove", "subscribers add", "subscribers list", "subscribers remove", "subscribers replay", "alerts rules add", "alerts rules list", "alerts rules remove"})
     @Covers({"tail -D", "correspondents add -D", "correspondents list -D", "correspondents revoke -D", "topics create -D", "init -D",
             "gateway -D", "process -D",
-            "publish -D", "alert -D", "apikeys add -D", "apikeys list -D", "apikeys remove -D", "subscribers add -D", "subscribers list -D", "subscribers remove -D", "subscribers replay -D", "alerts rules add -D", "alerts rules list -D", "alerts rules remove -D"})
+            "publish -D", "alert -D", "dashboard -D", "apikeys add -D", "apikeys list -D", "apikeys remove -D", "subscribers add -D", "subscribers list -D", "subscribers remove -D", "subscribers replay -D", "alerts rules add -D", "alerts rules list -D", "alerts rules remove -D"})
     void shouldTakeAnySettingFromD(final String command) {
         final NewswireConfig settings = settingsOf(command, "-D", "bootstrap.servers=d-broker:9092", "-D", "kafka.security.protocol=SSL",
                 "--set", "gateway.port=9001");
@@ -200,6 +201,9 @@ class ConnectionOptionsTest {
         }
         if (userObject instanceof AlertCommand alert) {
             return alert.settings();
+        }
+        if (userObject instanceof DashboardCommand dashboard) {
+            return dashboard.settings();
         }
         return connection.loadPreferringDevStack();
     }
