@@ -5,15 +5,11 @@ import io.newswire.dashboard.auth.StaffAccess;
 import io.newswire.dashboard.http.DashboardServer;
 import io.newswire.dashboard.live.LiveWire;
 import io.newswire.model.Alert;
-import io.newswire.model.ApiKey;
 import io.newswire.model.ArticleUpdate;
 import io.newswire.model.topics.Topics;
-import io.newswire.publisher.apikeys.ApiKeyDirectory;
-import io.newswire.publisher.apikeys.ApiKeyLoader;
 import io.newswire.publisher.state.ArticleStore;
-import io.newswire.publisher.state.ArticleStoreLoader;
+import io.newswire.publisher.state.NewsroomWindow;
 import io.newswire.runtime.config.NewswireConfig;
-import io.newswire.runtime.kafka.KafkaClientConfigs;
 import io.newswire.runtime.lifecycle.Resources;
 import io.newswire.serde.NewswireSerdes;
 import org.slf4j.Logger;
@@ -24,14 +20,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
  * The dashboard application: reads {@code newswire.articles.updates.v1} (the last {@code dashboard.retention.ms} of
- * it, into the publisher's {@link ArticleStore}) and {@code newswire.publisher.api-keys.v1} (who may log in), and
+ * it, into a {@link NewsroomWindow} as the publisher holds one) and {@code newswire.publisher.api-keys.v1} (who may log in), and
  * serves the newsroom's pages, API and live stream ({@link DashboardServer}) on dashboard.host:dashboard.port. The live
  * stream reads the article and alert topics itself, one consumer per browser ({@link LiveWire}).
  *
@@ -46,33 +39,24 @@ public final class DashboardApp implements AutoCloseable {
     private static final Duration LOAD_WAIT = Duration.ofSeconds(60);
 
     private final Resources resources = new Resources();
-    private final ArticleStore store;
-    private final ArticleStoreLoader articles;
-    private final ApiKeyLoader keyLoader;
+    private final NewsroomWindow window;
     private final DashboardServer server;
 
     private DashboardApp(final NewswireConfig config, final Clock clock) {
         try {
             final NewswireSerdes serdes = keep(NewswireSerdes.fromConfig(config.serdeConfig()));
-            final String clientId = config.getString(NewswireConfig.DASHBOARD_APPLICATION_ID_CONFIG);
-            this.store = new ArticleStore(clock, Duration.ofMillis(config.getLong(NewswireConfig.DASHBOARD_RETENTION_MS_CONFIG)));
-            this.articles = keep(new ArticleStoreLoader(store, clock, KafkaClientConfigs.committedReader(config, null, clientId + "-articles"),
-                    serdes.<ArticleUpdate>valueSerde(Topics.ARTICLE_UPDATES).deserializer()));
-            final ApiKeyDirectory keys = new ApiKeyDirectory();
-            this.keyLoader = keep(new ApiKeyLoader(keys, KafkaClientConfigs.committedReader(config, null, clientId + "-apikeys"),
-                    serdes.<ApiKey>valueSerde(Topics.API_KEYS).deserializer()));
+            this.window = keep(new NewsroomWindow(config, serdes, config.getString(NewswireConfig.DASHBOARD_APPLICATION_ID_CONFIG),
+                    Duration.ofMillis(config.getLong(NewswireConfig.DASHBOARD_RETENTION_MS_CONFIG)), clock));
             final String secret = config.getPassword(NewswireConfig.DASHBOARD_SESSION_SECRET_CONFIG).value();
             final SessionTokens sessions = new SessionTokens(secret.isEmpty() ? SessionTokens.randomSecret() : secret.getBytes(StandardCharsets.UTF_8),
                     Duration.ofMillis(config.getLong(NewswireConfig.DASHBOARD_SESSION_TTL_MS_CONFIG)), clock);
             final LiveWire live = keep(new LiveWire(config, serdes.<ArticleUpdate>valueSerde(Topics.ARTICLE_UPDATES).deserializer(),
                     serdes.<Alert>valueSerde(Topics.ALERTS).deserializer(), clock));
-            final BooleanSupplier loaded = () -> articles.isLoaded() && keyLoader.isLoaded();
             final Map<String, BooleanSupplier> readiness = new LinkedHashMap<>();
-            readiness.put("articlesLoaded", articles::isLoaded);
-            readiness.put("apiKeysLoaded", keyLoader::isLoaded);
-            this.server = keep(new DashboardServer(store, new StaffAccess(keys, sessions), live, loaded, readiness,
+            readiness.put("articlesLoaded", window::articlesLoaded);
+            readiness.put("apiKeysLoaded", window::keysLoaded);
+            this.server = keep(new DashboardServer(window.store(), new StaffAccess(window.keys(), sessions), live, window::isLoaded, readiness,
                     config.getString(NewswireConfig.DASHBOARD_HOST_CONFIG)));
-            keep(sweep(store));
         } catch (final RuntimeException e) {
             resources.close();
             throw e;
@@ -88,9 +72,7 @@ public final class DashboardApp implements AutoCloseable {
     public static DashboardApp start(final NewswireConfig config, final Clock clock) {
         final DashboardApp app = new DashboardApp(config, clock);
         try {
-            app.articles.start();
-            app.keyLoader.start();
-            if (!app.articles.awaitLoaded(LOAD_WAIT) || !app.keyLoader.awaitLoaded(LOAD_WAIT)) {
+            if (!app.window.start(LOAD_WAIT)) {
                 LOG.warn("Dashboard starting before the articles or API keys were loaded; its API answers 503 until they are");
             }
             app.server.start(config.getInt(NewswireConfig.DASHBOARD_PORT_CONFIG));
@@ -116,25 +98,7 @@ public final class DashboardApp implements AutoCloseable {
 
     /** The article window, for tests. */
     public ArticleStore store() {
-        return store;
-    }
-
-    /** Drops articles past the retention every minute, on a daemon thread. */
-    private static AutoCloseable sweep(final ArticleStore store) {
-        final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
-            final Thread thread = new Thread(task, "dashboard-retention");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                store.evictExpired();
-            } catch (final RuntimeException e) {
-                // a failed sweep must not cancel the next
-                LOG.warn("Dashboard retention sweep failed: {}", e.toString());
-            }
-        }, 1, 1, TimeUnit.MINUTES);
-        return timer::shutdownNow;
+        return window.store();
     }
 
     private <T extends AutoCloseable> T keep(final T resource) {

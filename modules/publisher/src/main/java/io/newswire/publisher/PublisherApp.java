@@ -1,10 +1,6 @@
 package io.newswire.publisher;
 
-import io.newswire.model.ApiKey;
 import io.newswire.model.ArticleUpdate;
-import io.newswire.model.topics.Topics;
-import io.newswire.publisher.apikeys.ApiKeyDirectory;
-import io.newswire.publisher.apikeys.ApiKeyLoader;
 import io.newswire.publisher.filter.ArticleFilter;
 import io.newswire.publisher.http.NewsroomApi;
 import io.newswire.publisher.http.PublisherServer;
@@ -12,6 +8,7 @@ import io.newswire.publisher.ninjs.NinjsRenderer;
 import io.newswire.publisher.ninjs.NinjsVersion;
 import io.newswire.publisher.state.ArticleStore;
 import io.newswire.publisher.state.ArticleStoreLoader;
+import io.newswire.publisher.state.NewsroomWindow;
 import io.newswire.publisher.webhooks.Webhooks;
 import io.newswire.runtime.config.NewswireConfig;
 import io.newswire.runtime.kafka.KafkaClientConfigs;
@@ -45,7 +42,7 @@ import java.util.function.Consumer;
  * so instances behind a load balancer answer any request alike and nothing is routed. The cost is that each holds the
  * whole window: see {@link ArticleStore} for the bound and the README for measured figures.
  *
- * <p>Every minute it drops articles past {@code publisher.retention.ms}; every second it tells the release listeners
+ * <p>Every minute it drops articles past {@code publisher.retention.ms} ({@link NewsroomWindow}); every second it tells the release listeners
  * ({@link #onRelease}) of embargoed articles whose time has come (a log line and a meter). Webhooks do not hang on
  * those: the delivery consumer holds an embargoed version itself, on the one instance owning its partition, and
  * never commits past it before it is released, which a restart or rebalance cannot lose.
@@ -56,9 +53,9 @@ public final class PublisherApp implements AutoCloseable {
     private static final Duration LOAD_WAIT = Duration.ofSeconds(60);
 
     private final Resources resources = new Resources();
+    private final NewsroomWindow window;
     private final ArticleStore store;
     private final ArticleStoreLoader articles;
-    private final ApiKeyLoader keyLoader;
     private final PublisherServer server;
     private final NewswireConfig config;
     private final NewswireSerdes serdes;
@@ -73,12 +70,10 @@ public final class PublisherApp implements AutoCloseable {
         try {
             this.serdes = keep(NewswireSerdes.fromConfig(config.serdeConfig()));
             final String clientId = config.getString(NewswireConfig.PUBLISHER_APPLICATION_ID_CONFIG);
-            this.store = new ArticleStore(clock, Duration.ofMillis(config.getLong(NewswireConfig.PUBLISHER_RETENTION_MS_CONFIG)));
-            this.articles = keep(new ArticleStoreLoader(store, clock, KafkaClientConfigs.committedReader(config, null, clientId + "-articles"),
-                    serdes.<ArticleUpdate>valueSerde(Topics.ARTICLE_UPDATES).deserializer()));
-            final ApiKeyDirectory keys = new ApiKeyDirectory();
-            this.keyLoader = keep(new ApiKeyLoader(keys, KafkaClientConfigs.committedReader(config, null, clientId + "-apikeys"),
-                    serdes.<ApiKey>valueSerde(Topics.API_KEYS).deserializer()));
+            this.window = keep(new NewsroomWindow(config, serdes, clientId,
+                    Duration.ofMillis(config.getLong(NewswireConfig.PUBLISHER_RETENTION_MS_CONFIG)), clock));
+            this.store = window.store();
+            this.articles = window.articles();
             final Admin admin = keep(Admin.create(KafkaClientConfigs.admin(config)));
             final PublisherMetrics metrics = new PublisherMetrics(meters.registry());
             metrics.watch(store::articleCount, store::versionCount, articles::embargoed);
@@ -87,12 +82,12 @@ public final class PublisherApp implements AutoCloseable {
                 LOG.info("Embargo of article {} (version {}) ended at {}", released.getArticleId(), released.getVersion(), released.getEmbargoUntil());
             });
             final Map<String, BooleanSupplier> readiness = new LinkedHashMap<>();
-            readiness.put("articlesLoaded", articles::isLoaded);
-            readiness.put("apiKeysLoaded", keyLoader::isLoaded);
+            readiness.put("articlesLoaded", window::articlesLoaded);
+            readiness.put("apiKeysLoaded", window::keysLoaded);
             readiness.put("kafka", () -> reachable(admin));
             this.server = keep(new PublisherServer(new NewsroomApi(store, clock, config.getInt(NewswireConfig.PUBLISHER_MAX_PAGE_SIZE_CONFIG)),
-                    keys, () -> articles.isLoaded() && keyLoader.isLoaded(), readiness, config.getString(NewswireConfig.PUBLISHER_HOST_CONFIG)));
-            keep(schedule(store, articles));
+                    window.keys(), window::isLoaded, readiness, config.getString(NewswireConfig.PUBLISHER_HOST_CONFIG)));
+            keep(embargoTicker(articles));
         } catch (final RuntimeException e) {
             resources.close();
             throw e;
@@ -111,9 +106,7 @@ public final class PublisherApp implements AutoCloseable {
     public static PublisherApp start(final NewswireConfig config, final NewswireMetrics metrics, final Clock clock) {
         final PublisherApp app = new PublisherApp(config, metrics, clock);
         try {
-            app.articles.start();
-            app.keyLoader.start();
-            if (!app.articles.awaitLoaded(LOAD_WAIT) || !app.keyLoader.awaitLoaded(LOAD_WAIT)) {
+            if (!app.window.start(LOAD_WAIT)) {
                 LOG.warn("Publisher starting before the articles or API keys were loaded; it answers 503 until they are");
             }
             if (config.getBoolean(NewswireConfig.PUBLISHER_WEBHOOKS_ENABLED_CONFIG)) {
@@ -173,19 +166,13 @@ public final class PublisherApp implements AutoCloseable {
         }
     }
 
-    /** The retention sweep (every minute) and the embargo ticker (every second), on one daemon thread. */
-    private static AutoCloseable schedule(final ArticleStore store, final ArticleStoreLoader articles) {
+    /** The embargo ticker (every second; the retention sweep is the {@link NewsroomWindow}'s), on a daemon thread. */
+    private static AutoCloseable embargoTicker(final ArticleStoreLoader articles) {
         final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
             final Thread thread = new Thread(task, "publisher-timer");
             thread.setDaemon(true);
             return thread;
         });
-        timer.scheduleWithFixedDelay(() -> guarded("retention sweep", () -> {
-            final int dropped = store.evictExpired();
-            if (dropped > 0) {
-                LOG.info("Dropped {} articles past the retention of {}", dropped, store.retention());
-            }
-        }), 1, 1, TimeUnit.MINUTES);
         timer.scheduleWithFixedDelay(() -> guarded("embargo release", articles::releaseDue), 1, 1, TimeUnit.SECONDS);
         return timer::shutdownNow;
     }

@@ -16,6 +16,7 @@ import io.newswire.model.ArticleUpdate;
 import io.newswire.publisher.filter.ArticleFilter;
 import io.newswire.publisher.filter.InvalidFilterException;
 import io.newswire.publisher.http.ApiProblem;
+import io.newswire.publisher.http.HttpReplies;
 import io.newswire.publisher.http.ProblemType;
 import io.newswire.publisher.state.ArticlePage;
 import io.newswire.publisher.state.ArticleStore;
@@ -23,7 +24,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,7 +108,7 @@ public final class DashboardServer implements AutoCloseable {
 
     /** Base URL for a browser on this machine, e.g. http://127.0.0.1:8092. */
     public String url() {
-        return "http://" + ("0.0.0.0".equals(host) ? "127.0.0.1" : host) + ":" + port();
+        return HttpReplies.baseUrl(host, port());
     }
 
     private static Map<String, String> securityHeaders() {
@@ -128,8 +128,8 @@ public final class DashboardServer implements AutoCloseable {
                 authorise(ctx);
             }
         });
-        http.get("/health", ctx -> json(ctx, 200, Map.of("status", "UP")));
-        http.get("/ready", this::ready);
+        http.get("/health", ctx -> HttpReplies.json(ctx, 200, Map.of("status", "UP")));
+        http.get("/ready", ctx -> HttpReplies.ready(ctx, readiness));
         http.post("/api/login", this::login);
         http.post("/api/logout", ctx -> {
             ctx.header("Set-Cookie", cookie("", 0, ctx));
@@ -137,7 +137,7 @@ public final class DashboardServer implements AutoCloseable {
         });
         http.get("/api/session", ctx -> {
             final ApiKey key = ctx.attribute(KEY_ATTRIBUTE);
-            json(ctx, 200, Map.of("keyId", key.getKeyId(), "displayName", key.getDisplayName()));
+            HttpReplies.json(ctx, 200, Map.of("keyId", key.getKeyId(), "displayName", key.getDisplayName()));
         });
         http.get("/api/articles", this::list);
         http.get("/api/articles/{id}", this::article);
@@ -159,15 +159,15 @@ public final class DashboardServer implements AutoCloseable {
             ctx.attribute("newswire.dashboard.filter", filter(ctx));
             stream.handle(ctx);
         });
-        http.exception(ApiProblem.class, (problem, ctx) -> problem(ctx, problem));
+        http.exception(ApiProblem.class, (problem, ctx) -> HttpReplies.problem(ctx, problem, "-"));
         http.exception(Exception.class, (error, ctx) -> {
             LOG.error("Dashboard request {} {} failed", ctx.method(), ctx.path(), error);
-            problem(ctx, new ApiProblem(ProblemType.INTERNAL, "The dashboard failed on this request"));
+            HttpReplies.problem(ctx, new ApiProblem(ProblemType.INTERNAL, "The dashboard failed on this request"), "-");
         });
         http.error(404, ctx -> {
             final String type = ctx.res().getContentType();
             if (ctx.path().startsWith("/api/") && (type == null || !type.startsWith(ApiProblem.MEDIA_TYPE))) {
-                problem(ctx, new ApiProblem(ProblemType.NO_SUCH_ENDPOINT, ctx.method() + " " + ctx.path() + " is not part of the dashboard's API"));
+                HttpReplies.problem(ctx, new ApiProblem(ProblemType.NO_SUCH_ENDPOINT, ctx.method() + " " + ctx.path() + " is not part of the dashboard's API"), "-");
             }
         });
     }
@@ -191,7 +191,7 @@ public final class DashboardServer implements AutoCloseable {
         }
         ctx.header("Set-Cookie", cookie(access.sessionFor(decision.key()), access.sessionTtl().toSeconds(), ctx));
         LOG.info("Dashboard login by key {}", decision.key().getKeyId());
-        json(ctx, 200, Map.of("keyId", decision.key().getKeyId(), "displayName", decision.key().getDisplayName()));
+        HttpReplies.json(ctx, 200, Map.of("keyId", decision.key().getKeyId(), "displayName", decision.key().getDisplayName()));
     }
 
     /** HttpOnly (no script reads it), SameSite=Strict (no other site's page sends it), Secure behind HTTPS. */
@@ -245,7 +245,7 @@ public final class DashboardServer implements AutoCloseable {
         body.put("articles", page.articles().stream().map(ArticleViews::summary).toList());
         body.put("facets", ArticleViews.facets(page.articles()));
         body.put("held", store.articleCount());
-        json(ctx, 200, body);
+        HttpReplies.json(ctx, 200, body);
     }
 
     private void article(final Context ctx) {
@@ -260,7 +260,7 @@ public final class DashboardServer implements AutoCloseable {
         for (int n = 1; n <= latest.getVersion(); n++) {
             store.version(id, n).ifPresent(versions::add);
         }
-        json(ctx, 200, ArticleViews.detail(versions));
+        HttpReplies.json(ctx, 200, ArticleViews.detail(versions));
     }
 
     private static int limit(final String value) {
@@ -278,30 +278,7 @@ public final class DashboardServer implements AutoCloseable {
         throw new ApiProblem(ProblemType.INVALID_LIMIT, "limit is an integer from 1 to " + MAX_LIMIT);
     }
 
-    private void ready(final Context ctx) {
-        final Map<String, Object> checks = new LinkedHashMap<>();
-        readiness.forEach((name, check) -> checks.put(name, check.getAsBoolean()));
-        final boolean ready = checks.values().stream().allMatch(Boolean.TRUE::equals);
-        checks.put("status", ready ? "READY" : "NOT_READY");
-        json(ctx, ready ? 200 : 503, checks);
-    }
 
-    private static void problem(final Context ctx, final ApiProblem problem) {
-        problem.headers().forEach(ctx::header);
-        write(ctx, problem.type().status(), ApiProblem.MEDIA_TYPE, problem.body("-"));
-    }
-
-    private static void json(final Context ctx, final int status, final Object body) {
-        write(ctx, status, "application/json", body);
-    }
-
-    private static void write(final Context ctx, final int status, final String mediaType, final Object body) {
-        try {
-            ctx.status(status).contentType(mediaType).result(JSON.writeValueAsBytes(body));
-        } catch (final IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Override
     public void close() {

@@ -1,6 +1,5 @@
 package io.newswire.publisher.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.newswire.model.ApiKey;
@@ -11,7 +10,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +32,6 @@ public final class PublisherServer implements AutoCloseable {
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
     private static final Logger LOG = LoggerFactory.getLogger(PublisherServer.class);
     private static final Logger ACCESS = LoggerFactory.getLogger("io.newswire.publisher.access");
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CLIENT_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final String ACCESS_ATTRIBUTE = "newswire.access";
     private static final String REQUEST_ID_ATTRIBUTE = "newswire.requestId";
@@ -77,13 +74,13 @@ public final class PublisherServer implements AutoCloseable {
 
     /** Base URL for clients on this machine, e.g. http://127.0.0.1:8090. */
     public String url() {
-        return "http://" + ("0.0.0.0".equals(host) ? "127.0.0.1" : host) + ":" + port();
+        return HttpReplies.baseUrl(host, port());
     }
 
     private void routes() {
         http.before(this::assignRequestId);
-        http.get("/health", ctx -> json(ctx, 200, Map.of("status", "UP")));
-        http.get("/ready", this::ready);
+        http.get("/health", ctx -> HttpReplies.json(ctx, 200, Map.of("status", "UP")));
+        http.get("/ready", ctx -> HttpReplies.ready(ctx, readiness));
         http.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi()));
         http.get("/v1/articles", ctx -> reply(ctx, api.list(authorise(ctx), ctx.queryParamMap(), "/v1/articles")));
         http.get("/v1/articles/{id}", ctx -> reply(ctx, api.latest(authorise(ctx), ctx.pathParam("id"), ctx.queryParamMap())));
@@ -107,19 +104,19 @@ public final class PublisherServer implements AutoCloseable {
             query.put("desk", List.of(desk));
             reply(ctx, api.feed(access, query, url() + "/v1/feeds/desks/" + file + query(ctx), "Newswire: " + desk + " desk"));
         });
-        http.exception(ApiProblem.class, (problem, ctx) -> problem(ctx, problem));
+        http.exception(ApiProblem.class, (problem, ctx) -> HttpReplies.problem(ctx, problem, requestId(ctx)));
         http.exception(Exception.class, (error, ctx) -> {
             LOG.error("Request {} {} {} failed", requestId(ctx), ctx.method(), ctx.path(), error);
-            problem(ctx, new ApiProblem(ProblemType.INTERNAL, "The publisher failed; request id " + requestId(ctx)));
+            HttpReplies.problem(ctx, new ApiProblem(ProblemType.INTERNAL, "The publisher failed; request id " + requestId(ctx)), requestId(ctx));
         });
         http.error(404, ctx -> {
             // our own 404s (no such article) are problem documents already; Javalin's own for a path it lacks is not
             final String type = ctx.res().getContentType();
             if (type == null || !type.startsWith(ApiProblem.MEDIA_TYPE)) {
-                problem(ctx, new ApiProblem(ProblemType.NO_SUCH_ENDPOINT, ctx.method() + " " + ctx.path() + " is not part of the API; see /openapi.json"));
+                HttpReplies.problem(ctx, new ApiProblem(ProblemType.NO_SUCH_ENDPOINT, ctx.method() + " " + ctx.path() + " is not part of the API; see /openapi.json"), requestId(ctx));
             }
         });
-        http.error(405, ctx -> problem(ctx, new ApiProblem(ProblemType.METHOD_NOT_ALLOWED, ctx.method() + " is not allowed on " + ctx.path())));
+        http.error(405, ctx -> HttpReplies.problem(ctx, new ApiProblem(ProblemType.METHOD_NOT_ALLOWED, ctx.method() + " is not allowed on " + ctx.path()), requestId(ctx)));
         http.after(ctx -> ACCESS.info("{} {} {} -> {}", requestId(ctx), ctx.method(), ctx.path(), ctx.statusCode()));
     }
 
@@ -141,13 +138,6 @@ public final class PublisherServer implements AutoCloseable {
         return access;
     }
 
-    private void ready(final Context ctx) {
-        final Map<String, Object> checks = new LinkedHashMap<>();
-        readiness.forEach((name, check) -> checks.put(name, check.getAsBoolean()));
-        final boolean ready = checks.values().stream().allMatch(Boolean.TRUE::equals);
-        checks.put("status", ready ? "READY" : "NOT_READY");
-        json(ctx, ready ? 200 : 503, checks);
-    }
 
     private static String query(final Context ctx) {
         return ctx.queryString() == null || ctx.queryString().isEmpty() ? "" : "?" + ctx.queryString();
@@ -170,22 +160,6 @@ public final class PublisherServer implements AutoCloseable {
         ctx.status(reply.status()).contentType(reply.contentType()).result(reply.body());
     }
 
-    private static void problem(final Context ctx, final ApiProblem problem) {
-        problem.headers().forEach(ctx::header);
-        writeJson(ctx, problem.type().status(), ApiProblem.MEDIA_TYPE, problem.body(requestId(ctx)));
-    }
-
-    private static void json(final Context ctx, final int status, final Object body) {
-        writeJson(ctx, status, "application/json", body);
-    }
-
-    private static void writeJson(final Context ctx, final int status, final String mediaType, final Object body) {
-        try {
-            ctx.status(status).contentType(mediaType).result(JSON.writeValueAsBytes(body));
-        } catch (final IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** The OpenAPI document served at /openapi.json. */
     public static String openApi() {
