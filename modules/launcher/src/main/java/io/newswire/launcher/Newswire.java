@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
                 GazetteerCommand.class,
                 PublishCommand.class, ApiKeysCommand.class,
                 AlertCommand.class, AlertsCommand.class, // alerter (issue 15)
-                DlqCommand.class, // ops (issue 17)
+                DlqCommand.class, StatusCommand.class, // ops (issue 17)
                 CommandLine.HelpCommand.class
         })
 public final class Newswire {
