@@ -27,7 +27,8 @@ import java.util.Set;
  *       becomes a plural, {@code kafka.producer.connections}.</li>
  *   <li>a name with an abbreviated time unit as a word ({@code ns}, {@code ms}, {@code us}), e.g. Micrometer's
  *       {@code process.cpu.time} (exported {@code process_cpu_time_ns_total}) and Kafka's
- *       {@code kafka.producer.io.wait.time.ns.total}: dropped, because a filter can rename a meter but not rescale
+ *       {@code kafka.producer.io.wait.time.ns.total}: dropped (a binder's meter only; ours, {@code newswire.*}, are
+ *       never dropped, so a bad name of ours fails the metrics test instead of vanishing), because a filter can rename a meter but not rescale
  *       its values to seconds. {@link NewswireMetrics} registers {@code process_cpu_seconds_total} instead of the
  *       first; Kafka's are io and wait times whose ratios ({@code *_ratio}) stay.</li>
  *   <li>a meter without a description (some of Kafka's node metrics): described by its name.</li>
@@ -43,6 +44,9 @@ public final class PrometheusConventions {
 
     private static final Set<String> ABBREVIATED_UNITS = Set.of("ns", "us", "ms");
 
+    /** Names of the meters Newswire itself registers; those are named right at their source. */
+    private static final String OWN_PREFIX = "newswire.";
+
     private PrometheusConventions() {
     }
 
@@ -54,7 +58,9 @@ public final class PrometheusConventions {
      * @return the name to register it under, or empty to drop it
      */
     public static Optional<String> exportedName(final String name, final Meter.Type type) {
-        if (DROPPED.contains(name) || Arrays.stream(name.split("[._-]")).anyMatch(ABBREVIATED_UNITS::contains)) {
+        // our own meters are never dropped: a badly named one must fail MetricsEndpointsIntegrationTest, not vanish
+        final boolean ours = name.startsWith(OWN_PREFIX);
+        if (DROPPED.contains(name) || !ours && Arrays.stream(name.split("[._-]")).anyMatch(ABBREVIATED_UNITS::contains)) {
             return Optional.empty();
         }
         if (RENAMED.containsKey(name)) {
