@@ -152,6 +152,11 @@ public final class AlerterApp implements AutoCloseable {
         return streams.state();
     }
 
+    /** The Streams application, for its metrics. */
+    public KafkaStreams streams() {
+        return streams;
+    }
+
     public RuleBook rules() {
         return rules;
     }

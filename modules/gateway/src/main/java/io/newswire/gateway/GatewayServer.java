@@ -117,6 +117,7 @@ public final class GatewayServer implements AutoCloseable {
             keep(sweepEveryMinute(index, statuses));
             this.admin = keep(Admin.create(KafkaClientConfigs.admin(config)));
             this.metrics = new GatewayMetrics(meters.registry());
+            meters.bindClient(producer);
             metrics.watchState(index, indexLoader, Topics.REPORTS.name(), statuses, statusLoader, Topics.REPORT_STATUS.name());
             this.rateLimiter = new CorrespondentRateLimiter(config.getInt(NewswireConfig.GATEWAY_RATE_LIMIT_PER_MINUTE_CONFIG));
             this.api = new ReportsApi(new ReportIntake(clock), index, new ReportPublisher(producer, Duration.ofMillis(ackTimeoutMs)),

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -91,6 +92,7 @@ public final class DevCommand implements Callable<Integer> {
             final int metricsPort = metrics.serve("127.0.0.1", config.getInt(NewswireConfig.METRICS_PORT_CONFIG));
             final ProcessingApp processing = ProcessingApp.start(config);
             running.push(processing);
+            metrics.bindStreams(processing.streams());
             final GatewayServer gateway = GatewayServer.start(config, metrics);
             running.push(gateway);
             final PublisherApp publisher = PublisherApp.start(config, metrics);
@@ -98,13 +100,15 @@ public final class DevCommand implements Callable<Integer> {
             processing.awaitRunning(Duration.ofSeconds(60));
             final AlerterApp alerter = AlerterApp.start(config);
             running.push(alerter);
+            metrics.bindStreams(alerter.streams());
             final String alerts = "http://" + config.getString(NewswireConfig.ALERTER_HOST_CONFIG) + ":" + alerter.httpPort();
             final DashboardApp dashboard = DashboardApp.start(config);
             running.push(dashboard);
 
-            final Endpoints written = new Endpoints(gateway.url(), dashboard.url(), "http://127.0.0.1:" + metricsPort + "/metrics",
+            final String scrape = "http://127.0.0.1:" + metricsPort + "/metrics";
+            final Endpoints written = new Endpoints(gateway.url(), dashboard.url(), scrape,
                     config.bootstrapServers(), config.getString(NewswireConfig.SCHEMA_REGISTRY_URL_CONFIG), ProcessHandle.current().pid(),
-                    publisher.url(), alerts);
+                    publisher.url(), alerts, metricsOfEach(scrape));
             written.write(dataDir);
             endpoints = written;
             printReady(started, written, processing, created, schemas, dataDir, cluster);
@@ -121,6 +125,15 @@ public final class DevCommand implements Callable<Integer> {
             stopped.countDown();
             removeHook(hook);
         }
+    }
+
+    /** In dev every component registers on the one registry served on the metrics port: each is scraped there. */
+    private static Map<String, String> metricsOfEach(final String scrape) {
+        final Map<String, String> each = new LinkedHashMap<>();
+        for (final String component : List.of("gateway", "processing", "publisher", "alerter")) {
+            each.put(component, scrape);
+        }
+        return each;
     }
 
     /** Asks a running dev to stop; {@link #call()} then closes every component and returns 0. Safe to call at any time. */

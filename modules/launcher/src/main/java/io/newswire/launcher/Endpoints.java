@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,16 +23,20 @@ import java.util.Optional;
  * @param pid               process id of the dev process
  * @param publisher         base URL of the publisher's newsroom API. May be null (a file written before it existed)
  * @param alerts            base URL of the alerter's API (rules, SSE stream at /v1/alerts/stream). May be null.
+ * @param metricsEndpoints  each component (gateway, processing, publisher, alerter) to the URL a scraper reads its
+ *                          Prometheus metrics from; in dev they share one registry, so every URL is {@code metrics}.
+ *                          May be null (a file written before it existed).
  */
 public record Endpoints(String gateway, String dashboard, String metrics, String bootstrapServers,
-                        String schemaRegistryUrl, long pid, String publisher, String alerts) {
+                        String schemaRegistryUrl, long pid, String publisher, String alerts,
+                        Map<String, String> metricsEndpoints) {
 
     public static final String FILE_NAME = "endpoints.json";
 
     /** The endpoints every dev has (gateway, metrics, cluster), with none of the optional components: for tests. */
     static Endpoints core(final String gateway, final String metrics, final String bootstrapServers, final String schemaRegistryUrl,
                           final long pid) {
-        return new Endpoints(gateway, null, metrics, bootstrapServers, schemaRegistryUrl, pid, null, null);
+        return new Endpoints(gateway, null, metrics, bootstrapServers, schemaRegistryUrl, pid, null, null, null);
     }
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
                 PublishCommand.class, ApiKeysCommand.class,
                 AlertCommand.class, AlertsCommand.class, // alerter (issue 15)
                 DashboardCommand.class, // dashboard (issue 16)
+                DlqCommand.class, StatusCommand.class, // ops (issue 17)
                 CommandLine.HelpCommand.class
         })
 public final class Newswire {

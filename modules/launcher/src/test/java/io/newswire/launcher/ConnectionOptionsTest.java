@@ -48,17 +48,19 @@ class ConnectionOptionsTest {
             Map.entry("subscribers replay", List.of("partner-a")),
             Map.entry("alerts rules add", List.of("--id", "syria-flash", "--desk", "syria")),
             Map.entry("alerts rules list", List.of()),
-            Map.entry("alerts rules remove", List.of("syria-flash")));
+            Map.entry("alerts rules remove", List.of("syria-flash")),
+            Map.entry("dlq show", List.of("0:0")),
+            Map.entry("dlq replay", List.of("0:0")));
 
     @TempDir
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"tail", "correspondents add", "correspondents list", "correspondents revoke", "topics create", "init", "gateway", "process", "publish", "alert", "dashboard", "apikeys add", "apikeys list", "apikeys remove", "subscribers add", "subscribers list", "subscribers remove", "subscribers replay", "alerts rules add", "alerts rules list", "alerts rules remove"})
+    @ValueSource(strings = {"tail", "correspondents add", "correspondents list", "correspondents revoke", "topics create", "init", "gateway", "process", "publish", "alert", "dashboard", "apikeys add", "apikeys list", "apikeys remove", "subscribers add", "subscribers list", "subscribers remove", "subscribers replay", "alerts rules add", "alerts rules list", "alerts rules remove", "dlq list", "dlq show", "dlq replay", "status"})
     @Covers({"tail --bootstrap-servers", "correspondents add --bootstrap-servers", "correspondents list --bootstrap-servers",
             "correspondents revoke --bootstrap-servers", "topics create --bootstrap-servers", "init --bootstrap-servers",
             "gateway --bootstrap-servers", "process --bootstrap-servers",
-            "publish --bootstrap-servers", "alert --bootstrap-servers", "dashboard --bootstrap-servers", "apikeys add --bootstrap-servers", "apikeys list --bootstrap-servers", "apikeys remove --bootstrap-servers", "subscribers add --bootstrap-servers", "subscribers list --bootstrap-servers", "subscribers remove --bootstrap-servers", "subscribers replay --bootstrap-servers", "alerts rules add --bootstrap-servers", "alerts rules list --bootstrap-servers", "alerts rules remove --bootstrap-servers"})
+            "publish --bootstrap-servers", "alert --bootstrap-servers", "dashboard --bootstrap-servers", "apikeys add --bootstrap-servers", "apikeys list --bootstrap-servers", "apikeys remove --bootstrap-servers", "subscribers add --bootstrap-servers", "subscribers list --bootstrap-servers", "subscribers remove --bootstrap-servers", "subscribers replay --bootstrap-servers", "alerts rules add --bootstrap-servers", "alerts rules list --bootstrap-servers", "alerts rules remove --bootstrap-servers", "dlq list --bootstrap-servers", "dlq show --bootstrap-servers", "dlq replay --bootstrap-servers", "status --bootstrap-servers"})
     void shouldUseTheGivenBrokerEvenWhenADevStackIsRunning(final String command) throws IOException {
         // Given a dev stack's endpoints in the data dir: the flag must still win
         writeDevEndpoints();
@@ -69,11 +71,11 @@ class ConnectionOptionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tail", "correspondents add", "correspondents list", "correspondents revoke", "init", "gateway", "process", "publish", "alert", "dashboard", "apikeys add", "apikeys list", "apikeys remove", "subscribers add", "subscribers list", "subscribers remove", "subscribers replay", "alerts rules add", "alerts rules list", "alerts rules remove"})
+    @ValueSource(strings = {"tail", "correspondents add", "correspondents list", "correspondents revoke", "init", "gateway", "process", "publish", "alert", "dashboard", "apikeys add", "apikeys list", "apikeys remove", "subscribers add", "subscribers list", "subscribers remove", "subscribers replay", "alerts rules add", "alerts rules list", "alerts rules remove", "dlq list", "dlq show", "dlq replay", "status"})
     @Covers({"tail --schema-registry-url", "correspondents add --schema-registry-url", "correspondents list --schema-registry-url",
             "correspondents revoke --schema-registry-url", "init --schema-registry-url",
             "gateway --schema-registry-url", "process --schema-registry-url",
-            "publish --schema-registry-url", "alert --schema-registry-url", "dashboard --schema-registry-url", "apikeys add --schema-registry-url", "apikeys list --schema-registry-url", "apikeys remove --schema-registry-url", "subscribers add --schema-registry-url", "subscribers list --schema-registry-url", "subscribers remove --schema-registry-url", "subscribers replay --schema-registry-url", "alerts rules add --schema-registry-url", "alerts rules list --schema-registry-url", "alerts rules remove --schema-registry-url"})
+            "publish --schema-registry-url", "alert --schema-registry-url", "dashboard --schema-registry-url", "apikeys add --schema-registry-url", "apikeys list --schema-registry-url", "apikeys remove --schema-registry-url", "subscribers add --schema-registry-url", "subscribers list --schema-registry-url", "subscribers remove --schema-registry-url", "subscribers replay --schema-registry-url", "alerts rules add --schema-registry-url", "alerts rules list --schema-registry-url", "alerts rules remove --schema-registry-url", "dlq list --schema-registry-url", "dlq show --schema-registry-url", "dlq replay --schema-registry-url", "status --schema-registry-url"})
     void shouldUseTheGivenRegistryWhenGivenWithOrWithoutABroker(final String command) throws IOException {
         writeDevEndpoints();
 
@@ -87,10 +89,10 @@ class ConnectionOptionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tail", "correspondents add", "correspondents list", "correspondents revoke", "topics create", "init", "gateway", "process", "publish", "alert", "dashboard", "apikeys add", "apikeys list", "apikeys remove", "subscribers add", "subscribers list", "subscribers remove", "subscribers replay", "alerts rules add", "alerts rules list", "alerts rules remove"})
+    @ValueSource(strings = {"tail", "correspondents add", "correspondents list", "correspondents revoke", "topics create", "init", "gateway", "process", "publish", "alert", "dashboard", "apikeys add", "apikeys list", "apikeys remove", "subscribers add", "subscribers list", "subscribers remove", "subscribers replay", "alerts rules add", "alerts rules list", "alerts rules remove", "dlq list", "dlq show", "dlq replay", "status"})
     @Covers({"tail --data-dir", "correspondents add --data-dir", "correspondents list --data-dir", "correspondents revoke --data-dir",
             "topics create --data-dir", "init --data-dir", "gateway --data-dir", "process --data-dir",
-            "publish --data-dir", "alert --data-dir", "dashboard --data-dir", "apikeys add --data-dir", "apikeys list --data-dir", "apikeys remove --data-dir", "subscribers add --data-dir", "subscribers list --data-dir", "subscribers remove --data-dir", "subscribers replay --data-dir", "alerts rules add --data-dir", "alerts rules list --data-dir", "alerts rules remove --data-dir"})
+            "publish --data-dir", "alert --data-dir", "dashboard --data-dir", "apikeys add --data-dir", "apikeys list --data-dir", "apikeys remove --data-dir", "subscribers add --data-dir", "subscribers list --data-dir", "subscribers remove --data-dir", "subscribers replay --data-dir", "alerts rules add --data-dir", "alerts rules list --data-dir", "alerts rules remove --data-dir", "dlq list --data-dir", "dlq show --data-dir", "dlq replay --data-dir", "status --data-dir"})
     void shouldTalkToTheDevStackOfTheDataDirWhenNoClusterIsGiven(final String command) throws IOException {
         writeDevEndpoints();
 
@@ -105,10 +107,10 @@ class ConnectionOptionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tail", "correspondents add", "correspondents list", "correspondents revoke", "topics create", "init", "gateway", "process", "publish", "alert", "dashboard", "apikeys add", "apikeys list", "apikeys remove", "subscribers add", "subscribers list", "subscribers remove", "subscribers replay", "alerts rules add", "alerts rules list", "alerts rules remove"})
+    @ValueSource(strings = {"tail", "correspondents add", "correspondents list", "correspondents revoke", "topics create", "init", "gateway", "process", "publish", "alert", "dashboard", "apikeys add", "apikeys list", "apikeys remove", "subscribers add", "subscribers list", "subscribers remove", "subscribers replay", "alerts rules add", "alerts rules list", "alerts rules remove", "dlq list", "dlq show", "dlq replay", "status"})
     @Covers({"tail --config", "correspondents add --config", "correspondents list --config", "correspondents revoke --config",
             "topics create --config", "init --config", "gateway --config", "process --config",
-            "publish --config", "alert --config", "dashboard --config", "apikeys add --config", "apikeys list --config", "apikeys remove --config", "subscribers add --config", "subscribers list --config", "subscribers remove --config", "subscribers replay --config", "alerts rules add --config", "alerts rules list --config", "alerts rules remove --config"})
+            "publish --config", "alert --config", "dashboard --config", "apikeys add --config", "apikeys list --config", "apikeys remove --config", "subscribers add --config", "subscribers list --config", "subscribers remove --config", "subscribers replay --config", "alerts rules add --config", "alerts rules list --config", "alerts rules remove --config", "dlq list --config", "dlq show --config", "dlq replay --config", "status --config"})
     void shouldReadTheClusterAndSettingsFromTheConfigFile(final String command) throws IOException {
         writeDevEndpoints();
         final Path file = Files.writeString(dir.resolve("staging.properties"),
@@ -122,10 +124,10 @@ class ConnectionOptionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tail", "correspondents add", "correspondents list", "correspondents revoke", "topics create", "init", "gateway", "process", "publish", "alert", "dashboard", "apikeys add", "apikeys list", "apikeys remove", "subscribers add", "subscribers list", "subscribers remove", "subscribers replay", "alerts rules add", "alerts rules list", "alerts rules remove"})
+    @ValueSource(strings = {"tail", "correspondents add", "correspondents list", "correspondents revoke", "topics create", "init", "gateway", "process", "publish", "alert", "dashboard", "apikeys add", "apikeys list", "apikeys remove", "subscribers add", "subscribers list", "subscribers remove", "subscribers replay", "alerts rules add", "alerts rules list", "alerts rules remove", "dlq list", "dlq show", "dlq replay", "status"})
     @Covers({"tail -D", "correspondents add -D", "correspondents list -D", "correspondents revoke -D", "topics create -D", "init -D",
             "gateway -D", "process -D",
-            "publish -D", "alert -D", "dashboard -D", "apikeys add -D", "apikeys list -D", "apikeys remove -D", "subscribers add -D", "subscribers list -D", "subscribers remove -D", "subscribers replay -D", "alerts rules add -D", "alerts rules list -D", "alerts rules remove -D"})
+            "publish -D", "alert -D", "dashboard -D", "apikeys add -D", "apikeys list -D", "apikeys remove -D", "subscribers add -D", "subscribers list -D", "subscribers remove -D", "subscribers replay -D", "alerts rules add -D", "alerts rules list -D", "alerts rules remove -D", "dlq list -D", "dlq show -D", "dlq replay -D", "status -D"})
     void shouldTakeAnySettingFromD(final String command) {
         final NewswireConfig settings = settingsOf(command, "-D", "bootstrap.servers=d-broker:9092", "-D", "kafka.security.protocol=SSL",
                 "--set", "gateway.port=9001");

@@ -141,6 +141,19 @@ public final class Topics {
 
     private static final List<TopicSpec> PROCESSING = List.of(REPORT_DESKS, REROUTES);
 
+    // --- ops (issue 17) ---
+    /**
+     * One record per dead letter replayed by {@code newswire dlq replay} (who, when, which dead letter, where to), as a
+     * JSON string keyed by the dead letter's id ({@code partition:offset} on {@link #DEAD_LETTERS}): the audit of
+     * replays, and what keeps a filter replay from sending one dead letter twice. Kept as long as the dead letters.
+     */
+    public static final TopicSpec DLQ_REPLAYS = new TopicSpec("newswire.dlq.replays.v1", 1,
+            Map.of("retention.ms", THIRTY_DAYS_MS), String.class,
+            "dead letter id (partition:offset)", "Ops' own: each replay of a dead letter (who, when, which; JSON string values).");
+
+    private static final List<TopicSpec> OPS = List.of(DLQ_REPLAYS);
+    // --- end ops ---
+
     private Topics() {
     }
 
@@ -149,9 +162,9 @@ public final class Topics {
         return ALL;
     }
 
-    /** Every topic to create: the public ones and processing's own. */
+    /** Every topic to create: the public ones, processing's own and ops' own. */
     public static List<TopicSpec> everything() {
-        return java.util.stream.Stream.concat(ALL.stream(), PROCESSING.stream()).toList();
+        return java.util.stream.Stream.of(ALL, PROCESSING, OPS).flatMap(List::stream).toList();
     }
 
     /** Topics only processing writes and reads (no public schema subject of their own). */

@@ -44,7 +44,7 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
         final List<ProducerRecord<byte[], byte[]>> letters;
         try {
             letters = records.records(record.topic(), record.partition(), record.offset(), record.key(), record.value(),
-                    "deserialize", exception.getClass().getName(), String.valueOf(exception.getMessage()));
+                    "deserialize", exception.getClass().getName(), String.valueOf(exception.getMessage()), record.headers());
         } catch (final RegistryUnavailableException e) {
             LOG.warn("Undecodable record {} cannot be dead-lettered while the schema registry gives no answer; stopping the stream"
                     + " thread without committing, to dead-letter it once the registry answers: {}", where, e.getMessage());

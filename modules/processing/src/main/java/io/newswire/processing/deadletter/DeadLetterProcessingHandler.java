@@ -53,7 +53,7 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
         final List<ProducerRecord<byte[], byte[]>> letters;
         try {
             letters = records.records(context.topic(), context.partition(), context.offset(), context.sourceRawKey(),
-                    context.sourceRawValue(), stage, errorClass, String.valueOf(exception.getMessage()));
+                    context.sourceRawValue(), stage, errorClass, String.valueOf(exception.getMessage()), context.headers());
         } catch (final RegistryUnavailableException e) {
             LOG.warn("Report {} failed at {} but cannot be dead-lettered while the schema registry gives no answer; stopping the stream"
                     + " thread without committing, to handle it again once the registry answers: {}", where, stage, e.getMessage());

@@ -6,6 +6,8 @@ import io.newswire.model.ReportStatus;
 import io.newswire.model.topics.Topics;
 import io.newswire.serde.AvroSerializer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import java.nio.ByteBuffer;
@@ -29,6 +31,13 @@ public final class DeadLetterRecords {
     public static final String HEADER_ERROR = "newswire.dlq.error";
     public static final String HEADER_REASON = "newswire.dlq.reason";
     public static final String HEADER_ORIGIN = "newswire.dlq.origin";
+    /** Set by `newswire dlq replay` on a replayed record: the dead letter's id (partition:offset on the DLQ). */
+    public static final String HEADER_REPLAY_OF = "newswire.replay.of";
+    /** The replayed dead letter's "stage: reason", so a replay that fails again carries both reasons. */
+    public static final String HEADER_REPLAY_REASON = "newswire.replay.reason";
+    /** Who replayed it and when (ISO-8601): the other replay headers. */
+    public static final String HEADER_REPLAY_BY = "newswire.replay.by";
+    public static final String HEADER_REPLAY_AT = "newswire.replay.at";
 
     private final AvroSerializer<DeadLetter> deadLetters = new AvroSerializer<>();
     private final AvroSerializer<ReportStatus> statuses = new AvroSerializer<>();
@@ -45,6 +54,21 @@ public final class DeadLetterRecords {
      */
     public List<ProducerRecord<byte[], byte[]>> records(final String topic, final int partition, final long offset, final byte[] rawKey,
                                                         final byte[] rawValue, final String stage, final String errorClass, final String reason) {
+        return records(topic, partition, offset, rawKey, rawValue, stage, errorClass, reason, null);
+    }
+
+    /**
+     * As above, for a record that came with headers: a replayed dead letter (it carries {@link #HEADER_REPLAY_OF}) that
+     * fails again keeps its replay headers and names the earlier reason beside the new one.
+     *
+     * @param source the failed record's headers. May be null.
+     */
+    public List<ProducerRecord<byte[], byte[]>> records(final String topic, final int partition, final long offset, final byte[] rawKey,
+                                                        final byte[] rawValue, final String stage, final String errorClass,
+                                                        final String newReason, final Headers source) {
+        final Header replayOf = source == null ? null : source.lastHeader(HEADER_REPLAY_OF);
+        final String reason = replayOf == null ? newReason : newReason + " (after replay of dead letter " + text(replayOf)
+                + ", which had failed: " + text(source.lastHeader(HEADER_REPLAY_REASON)) + ")";
         final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         final Optional<UUID> reportId = reportId(rawKey);
         final DeadLetter letter = DeadLetter.newBuilder()
@@ -58,6 +82,11 @@ public final class DeadLetterRecords {
         headers.add(HEADER_ERROR, bytes(errorClass));
         headers.add(HEADER_REASON, bytes(reason));
         headers.add(HEADER_ORIGIN, bytes(topic + "/" + partition + "@" + offset));
+        if (replayOf != null) {
+            for (final String replay : List.of(HEADER_REPLAY_OF, HEADER_REPLAY_REASON, HEADER_REPLAY_BY, HEADER_REPLAY_AT)) {
+                headers.add(replay, bytes(text(source.lastHeader(replay))));
+            }
+        }
         final List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
         records.add(new ProducerRecord<>(Topics.DEAD_LETTERS.name(), null, rawKey,
                 deadLetters.serialize(Topics.DEAD_LETTERS.name(), letter), headers));
@@ -76,6 +105,10 @@ public final class DeadLetterRecords {
         } catch (final IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    private static String text(final Header header) {
+        return header == null || header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static byte[] bytes(final String text) {

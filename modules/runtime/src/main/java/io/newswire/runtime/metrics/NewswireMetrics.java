@@ -1,40 +1,85 @@
 package io.newswire.runtime.metrics;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.streams.KafkaStreams;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The one metrics registry of a Newswire process, exported in Prometheus' text format. Components register
- * their meters on {@link #registry()}; JVM and process meters are bound here once.
+ * their meters on {@link #registry()}; JVM and process meters are bound here once, and Kafka clients and Streams
+ * applications through {@link #bindStreams} and {@link #bindClient}.
+ *
+ * <p>Every name leaves here following Prometheus' conventions, so {@code promtool check metrics} finds nothing to
+ * say: {@link PrometheusConventions} renames or drops the binders' meters that break them (see there for each).
  */
 public final class NewswireMetrics implements AutoCloseable {
 
+    /** Process CPU time in seconds, the name Prometheus' own clients use; replaces Micrometer's nanoseconds one. */
+    public static final String PROCESS_CPU_SECONDS = "process.cpu.seconds";
+    private static final String PROCESS_CPU_SECONDS_DESCRIPTION = "CPU time used by this process (all threads), in seconds";
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+    private final List<AutoCloseable> kafkaBinders = new ArrayList<>();
     private HTTPServer server;
 
     public NewswireMetrics() {
+        // before any meter: a filter applies only to meters registered after it
+        PrometheusConventions.filters().forEach(registry.config()::meterFilter);
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         gcMetrics.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
+        bindProcessCpuSeconds();
     }
 
     public MeterRegistry registry() {
         return registry;
+    }
+
+    /**
+     * Binds a Kafka Streams application's metrics (its threads, tasks, stores and its clients'), tagged with its
+     * client id, so two applications in one process (processing and alerter in dev) stay apart.
+     */
+    public synchronized void bindStreams(final KafkaStreams streams) {
+        final KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams);
+        binder.bindTo(registry);
+        kafkaBinders.add(binder);
+    }
+
+    /** Binds a producer's metrics (tagged with its client id). */
+    public synchronized void bindClient(final Producer<?, ?> producer) {
+        final KafkaClientMetrics binder = new KafkaClientMetrics(producer);
+        binder.bindTo(registry);
+        kafkaBinders.add(binder);
+    }
+
+    /** Binds a consumer's metrics (tagged with its client id). */
+    public synchronized void bindClient(final Consumer<?, ?> consumer) {
+        final KafkaClientMetrics binder = new KafkaClientMetrics(consumer);
+        binder.bindTo(registry);
+        kafkaBinders.add(binder);
     }
 
     /** The current values in Prometheus' text exposition format. */
@@ -67,7 +112,24 @@ public final class NewswireMetrics implements AutoCloseable {
             server.close();
             server = null;
         }
+        for (final AutoCloseable binder : kafkaBinders) {
+            try {
+                binder.close();
+            } catch (final Exception e) {
+                // closing: its refresh task is gone either way
+            }
+        }
+        kafkaBinders.clear();
         gcMetrics.close();
         registry.close();
+    }
+
+    /** Micrometer's {@code process.cpu.time} counts nanoseconds (dropped in {@link PrometheusConventions}); this counts seconds. */
+    private void bindProcessCpuSeconds() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                && os.getProcessCpuTime() >= 0) {
+            FunctionCounter.builder(PROCESS_CPU_SECONDS, os, o -> o.getProcessCpuTime() / 1e9)
+                    .description(PROCESS_CPU_SECONDS_DESCRIPTION).register(registry);
+        }
     }
 }

@@ -1,0 +1,157 @@
+package io.newswire.ops.status;
+
+import io.newswire.ops.dlq.DeadLetterEntry;
+import io.newswire.ops.dlq.DeadLetterStore;
+import io.newswire.runtime.config.NewswireConfig;
+import io.newswire.runtime.kafka.KafkaClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.DescribeClusterResult;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.requests.DescribeLogDirsResponse;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+/**
+ * Gathers a {@link StatusSnapshot} from a running cluster with the Admin API (cluster, topics and their configs,
+ * log-dir sizes, consumer groups' committed offsets against the end offsets) and the dead-letter topic's last hour
+ * ({@link DeadLetterStore}). A cluster that does not answer within the timeout gives a snapshot with its error,
+ * not an exception: "unreachable" is a status.
+ */
+public final class ClusterStatus {
+
+    private ClusterStatus() {
+    }
+
+    /** @param timeout how long each Admin call may take */
+    public static StatusSnapshot take(final NewswireConfig config, final Duration timeout, final Instant now) {
+        final Map<String, Object> props = new HashMap<>(KafkaClientConfigs.admin(config));
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 5_000));
+        try (Admin admin = Admin.create(props)) {
+            final DescribeClusterResult cluster = admin.describeCluster();
+            final Node controller = get(cluster.controller(), timeout);
+            final List<String> brokers = get(cluster.nodes(), timeout).stream().sorted(Comparator.comparingInt(Node::id))
+                    .map(n -> n.id() + " " + n.host() + ":" + n.port() + (controller != null && n.id() == controller.id() ? " (controller)" : ""))
+                    .toList();
+            final List<StatusSnapshot.TopicStatus> topics = topics(admin, brokers.isEmpty() ? List.of() : get(cluster.nodes(), timeout), timeout);
+            final List<StatusSnapshot.GroupStatus> groups = groups(admin, timeout);
+            return new StatusSnapshot(now, config.bootstrapServers(), null, brokers, topics, groups, deadLetters(config, now));
+        } catch (final RuntimeException | ExecutionException | TimeoutException e) {
+            final Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            return new StatusSnapshot(now, config.bootstrapServers(), cause.getClass().getSimpleName() + ": " + cause.getMessage(),
+                    List.of(), List.of(), List.of(), Map.of());
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
+    private static List<StatusSnapshot.TopicStatus> topics(final Admin admin, final java.util.Collection<Node> nodes, final Duration timeout)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        final Set<String> names = get(admin.listTopics().names(), timeout);
+        final Map<String, TopicDescription> described = get(admin.describeTopics(names).allTopicNames(), timeout);
+        final List<ConfigResource> resources = names.stream().map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n)).toList();
+        final Map<ConfigResource, Config> configs = get(admin.describeConfigs(resources).all(), timeout);
+        // the largest replica of each partition: its size on disk, counted once however many replicas it has
+        final Map<TopicPartition, Long> sizes = new HashMap<>();
+        get(admin.describeLogDirs(nodes.stream().map(Node::id).toList()).allDescriptions(), timeout).values().forEach(dirs ->
+                dirs.values().forEach(dir -> dir.replicaInfos().forEach((partition, replica) ->
+                        sizes.merge(partition, replica.size(), Math::max))));
+        final List<StatusSnapshot.TopicStatus> topics = new ArrayList<>();
+        for (final String name : new java.util.TreeSet<>(names)) {
+            final Config config = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, name));
+            final int partitions = described.get(name).partitions().size();
+            final long size = sizes.entrySet().stream().filter(e -> e.getKey().topic().equals(name)).mapToLong(Map.Entry::getValue).sum();
+            topics.add(new StatusSnapshot.TopicStatus(name, partitions, size, parseLong(value(config, "retention.ms"), -1),
+                    value(config, "cleanup.policy")));
+        }
+        return topics;
+    }
+
+    private static List<StatusSnapshot.GroupStatus> groups(final Admin admin, final Duration timeout)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        final List<StatusSnapshot.GroupStatus> groups = new ArrayList<>();
+        @SuppressWarnings("deprecation")
+        final java.util.Collection<ConsumerGroupListing> listed = get(admin.listConsumerGroups().all(), timeout);
+        for (final ConsumerGroupListing listing : listed.stream().sorted(Comparator.comparing(ConsumerGroupListing::groupId)).toList()) {
+            final Map<TopicPartition, OffsetAndMetadata> committed = get(admin.listConsumerGroupOffsets(listing.groupId())
+                    .partitionsToOffsetAndMetadata(), timeout);
+            final Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
+                    .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
+            final Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = latest.isEmpty() ? Map.of()
+                    : get(admin.listOffsets(latest).all(), timeout);
+            long lag = 0;
+            long worstLag = 0;
+            String worst = null;
+            for (final Map.Entry<TopicPartition, OffsetAndMetadata> entry : committed.entrySet()) {
+                if (entry.getValue() == null || !ends.containsKey(entry.getKey())) {
+                    continue;
+                }
+                final long behind = Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset());
+                lag += behind;
+                if (behind > worstLag) {
+                    worstLag = behind;
+                    worst = entry.getKey().toString();
+                }
+            }
+            groups.add(new StatusSnapshot.GroupStatus(listing.groupId(), listing.groupState().map(Enum::name).orElse("UNKNOWN"), lag,
+                    committed.size(), worst));
+        }
+        return groups;
+    }
+
+    /** The last hour's dead letters by stage and reason code (the error class or validation code), most first. */
+    private static Map<String, Long> deadLetters(final NewswireConfig config, final Instant now) {
+        try (DeadLetterStore store = new DeadLetterStore(config)) {
+            final Map<String, Long> counts = new TreeMap<>();
+            for (final DeadLetterEntry entry : store.read(now.minus(Duration.ofHours(1)))) {
+                counts.merge(entry.stage() + " / " + entry.errorClass(), 1L, Long::sum);
+            }
+            final Map<String, Long> mostFirst = new LinkedHashMap<>();
+            counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> mostFirst.put(e.getKey(), e.getValue()));
+            return mostFirst;
+        } catch (final IllegalStateException noDeadLetterTopic) {
+            return Map.of();
+        }
+    }
+
+    private static String value(final Config config, final String name) {
+        return config == null || config.get(name) == null ? null : config.get(name).value();
+    }
+
+    private static long parseLong(final String text, final long otherwise) {
+        try {
+            return text == null ? otherwise : Long.parseLong(text);
+        } catch (final NumberFormatException e) {
+            return otherwise;
+        }
+    }
+
+    private static <T> T get(final org.apache.kafka.common.KafkaFuture<T> future, final Duration timeout)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+}
