@@ -4,6 +4,9 @@ import io.newswire.dashboard.auth.SessionTokens;
 import io.newswire.dashboard.auth.StaffAccess;
 import io.newswire.dashboard.http.DashboardServer;
 import io.newswire.dashboard.live.LiveWire;
+import io.newswire.dashboard.ops.OpsMonitor;
+import io.newswire.ops.dlq.DeadLetterStore;
+import io.newswire.ops.status.HealthJudge;
 import io.newswire.model.Alert;
 import io.newswire.model.ArticleUpdate;
 import io.newswire.model.topics.Topics;
@@ -55,7 +58,12 @@ public final class DashboardApp implements AutoCloseable {
             final Map<String, BooleanSupplier> readiness = new LinkedHashMap<>();
             readiness.put("articlesLoaded", window::articlesLoaded);
             readiness.put("apiKeysLoaded", window::keysLoaded);
-            this.server = keep(new DashboardServer(window.store(), new StaffAccess(window.keys(), sessions), live, window::isLoaded, readiness,
+            final OpsMonitor monitor = keep(new OpsMonitor(config, clock));
+            final DeadLetterStore deadLetters = keep(new DeadLetterStore(config));
+            final HealthJudge judge = new HealthJudge(config.getLong(NewswireConfig.ALERTER_LAG_THRESHOLD_CONFIG),
+                    config.getInt(NewswireConfig.ALERTER_DEAD_LETTER_THRESHOLD_CONFIG));
+            this.server = keep(new DashboardServer(window.store(), new StaffAccess(window.keys(), sessions), live,
+                    new DashboardServer.Ops(monitor.history(), deadLetters, judge, clock), window::isLoaded, readiness,
                     config.getString(NewswireConfig.DASHBOARD_HOST_CONFIG)));
         } catch (final RuntimeException e) {
             resources.close();

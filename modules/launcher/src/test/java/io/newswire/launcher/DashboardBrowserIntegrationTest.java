@@ -1,6 +1,10 @@
 package io.newswire.launcher;
 
+import io.newswire.model.topics.Topics;
 import io.newswire.testkit.NewswireStack;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +49,8 @@ import static org.awaitility.Awaitility.await;
  * {@code .ci/run} installs where missing) driven by Selenium, on the whole system that {@code newswire dev} runs
  * (against the shared test cluster): log in with a STAFF key, watch a report filed at the gateway arrive on the live
  * wire, see an alert fire on it, filter, open the article page (versions with changes, provenance, evidence, map), and
- * file a report whose headline is markup to prove it shows as text and runs nothing. Screenshots of the views go to
+ * file a report whose headline is markup to prove it shows as text and runs nothing; then on the ops page, see a
+ * garbage record's dead letter and replay it. Screenshots of the views go to
  * {@code target/screenshots/} (the README's are copies).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -256,6 +261,41 @@ class DashboardBrowserIntegrationTest {
 
     private static String texts(final String css) {
         return String.join(" ", browser.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList());
+    }
+
+    @Test
+    @Order(6)
+    void shouldShowAGarbageRecordOnTheOpsPageAndReplayItFromThere() throws Exception {
+        // Given a record on the reports topic that is not a report at all
+        final String garbage = "not a report " + MARKER;
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(NewswireStack.shared().producerConfig(), new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.REPORTS.name(), MARKER.getBytes(StandardCharsets.UTF_8),
+                    garbage.getBytes(StandardCharsets.UTF_8))).get(10, TimeUnit.SECONDS);
+        }
+
+        // When the ops page is opened, Then the dead letter is listed with its stage, reason and original text
+        browser.get(endpoints.dashboard() + "/ops.html");
+        final By deadLetter = By.xpath("//tbody[@id='dead-letters']/tr[contains(., '" + garbage + "')][not(contains(., 'from the replay'))]");
+        // (the page refreshes itself every 10 s)
+        final WebElement row = new WebDriverWait(browser, WAIT).pollingEvery(Duration.ofSeconds(1)).until(d -> {
+            final List<WebElement> rows = d.findElements(deadLetter);
+            return rows.isEmpty() ? null : rows.get(0);
+        });
+        assertThat(row.getText()).contains("deserialize").contains(Topics.REPORTS.name());
+        assertThat(browser.findElements(By.cssSelector("#charts .spark"))).hasSize(4);
+
+        // When it is replayed from the page, Then the replay is recorded, and as it fails again (garbage stays garbage)
+        // a new dead letter names the one it replayed, and the first is marked replayed
+        final String id = row.getAttribute("data-dead-letter");
+        row.findElement(By.cssSelector("button.replay")).click();
+        new WebDriverWait(browser, WAIT).until(d -> d.findElement(By.cssSelector("tr[data-dead-letter='" + id + "'] button.replay")).getText()
+                .startsWith("replayed to " + Topics.REPORTS.name()));
+        // (the page refreshes itself every 10 s)
+        new WebDriverWait(browser, WAIT).pollingEvery(Duration.ofSeconds(1)).until(d ->
+                !d.findElements(By.xpath("//tbody[@id='dead-letters']/tr[contains(., 'from the replay of " + id + "')]")).isEmpty()
+                        && d.findElement(By.cssSelector("tr[data-dead-letter='" + id + "']")).getText().contains("replayed"));
+        shot("ops");
     }
 
     private static WebElement row(final String marker) {

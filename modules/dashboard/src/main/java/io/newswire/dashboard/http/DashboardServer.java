@@ -8,6 +8,9 @@ import io.javalin.http.sse.SseHandler;
 import io.javalin.http.staticfiles.Location;
 import io.newswire.dashboard.auth.StaffAccess;
 import io.newswire.dashboard.live.LiveWire;
+import io.newswire.dashboard.ops.OpsHistory;
+import io.newswire.ops.dlq.DeadLetterStore;
+import io.newswire.ops.status.HealthJudge;
 import io.newswire.dashboard.view.ArticleViews;
 import io.newswire.dashboard.view.TextQuery;
 import io.newswire.enrichment.text.MatchingTextNormalizer;
@@ -24,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +40,8 @@ import java.util.function.Predicate;
 /**
  * The dashboard over HTTP (Javalin).
  *
- * <p>Pages: {@code /} (the live wire), {@code /article.html?id=...} (one article), {@code /login.html}, served from
+ * <p>Pages: {@code /} (the live wire), {@code /article.html?id=...} (one article), {@code /ops.html} (stream health and
+ * dead letters, {@link OpsApi}), {@code /login.html}, served from
  * the jar with their scripts and styles, never with data: every byte of report text reaches the browser as JSON from
  * {@code /api} and is put on the page as text. Every response carries a Content-Security-Policy that allows scripts,
  * styles, fonts and connections from this origin only (no inline script, no eval), so even text that slipped into markup
@@ -74,7 +79,7 @@ public final class DashboardServer implements AutoCloseable {
      * @param loaded    whether the article window and the API keys are loaded; the API answers 503 until then
      * @param readiness named checks /ready reports
      */
-    public DashboardServer(final ArticleStore store, final StaffAccess access, final LiveWire live, final BooleanSupplier loaded,
+    public DashboardServer(final ArticleStore store, final StaffAccess access, final LiveWire live, final Ops ops, final BooleanSupplier loaded,
                            final Map<String, BooleanSupplier> readiness, final String host) {
         this.store = store;
         this.access = access;
@@ -93,6 +98,11 @@ public final class DashboardServer implements AutoCloseable {
             });
         });
         routes();
+        new OpsApi(ops.history(), ops.deadLetters(), ops.judge(), ops.clock(), ctx -> ctx.attribute(KEY_ATTRIBUTE)).routes(http);
+    }
+
+    /** What the ops page reads: the sampled status, the dead letters, the health thresholds, the clock of replays. */
+    public record Ops(OpsHistory history, DeadLetterStore deadLetters, HealthJudge judge, Clock clock) {
     }
 
     /** Starts listening; port 0 picks a free one. */

@@ -79,13 +79,18 @@ public final class ClusterStatus {
         get(admin.describeLogDirs(nodes.stream().map(Node::id).toList()).allDescriptions(), timeout).values().forEach(dirs ->
                 dirs.values().forEach(dir -> dir.replicaInfos().forEach((partition, replica) ->
                         sizes.merge(partition, replica.size(), Math::max))));
+        final Map<TopicPartition, OffsetSpec> everyPartition = new HashMap<>();
+        described.values().forEach(d -> d.partitions().forEach(p -> everyPartition.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+        final Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = everyPartition.isEmpty() ? Map.of()
+                : get(admin.listOffsets(everyPartition).all(), timeout);
         final List<StatusSnapshot.TopicStatus> topics = new ArrayList<>();
         for (final String name : new java.util.TreeSet<>(names)) {
             final Config config = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, name));
             final int partitions = described.get(name).partitions().size();
             final long size = sizes.entrySet().stream().filter(e -> e.getKey().topic().equals(name)).mapToLong(Map.Entry::getValue).sum();
+            final long written = ends.entrySet().stream().filter(e -> e.getKey().topic().equals(name)).mapToLong(e -> e.getValue().offset()).sum();
             topics.add(new StatusSnapshot.TopicStatus(name, partitions, size, parseLong(value(config, "retention.ms"), -1),
-                    value(config, "cleanup.policy")));
+                    value(config, "cleanup.policy"), written));
         }
         return topics;
     }

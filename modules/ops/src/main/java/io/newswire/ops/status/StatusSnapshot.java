@@ -24,8 +24,10 @@ public record StatusSnapshot(Instant takenAt, String bootstrap, String error, Li
      * @param sizeBytes   bytes on disk, the largest replica of each partition summed; -1 when unknown
      * @param retentionMs retention.ms (-1: forever)
      * @param cleanup     cleanup.policy
+     * @param endOffsets  every partition's end offset, summed: what has ever been written (transaction markers
+     *                    included), so its growth between two snapshots is the topic's throughput
      */
-    public record TopicStatus(String name, int partitions, long sizeBytes, long retentionMs, String cleanup) {
+    public record TopicStatus(String name, int partitions, long sizeBytes, long retentionMs, String cleanup, long endOffsets) {
     }
 
     /**
