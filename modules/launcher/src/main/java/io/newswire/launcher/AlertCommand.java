@@ -2,6 +2,7 @@ package io.newswire.launcher;
 
 import io.newswire.alerter.AlerterApp;
 import io.newswire.runtime.config.NewswireConfig;
+import io.newswire.runtime.metrics.NewswireMetrics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -19,12 +20,16 @@ public final class AlertCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         final NewswireConfig config = settings();
+        final NewswireMetrics metrics = new NewswireMetrics();
+        metrics.serve(config.getString(NewswireConfig.METRICS_HOST_CONFIG), config.getInt(NewswireConfig.METRICS_PORT_CONFIG));
         final AlerterApp app = AlerterApp.start(config);
+        metrics.bindStreams(app.streams());
         System.err.println("Alerter running; alerts stream at http://" + config.getString(NewswireConfig.ALERTER_HOST_CONFIG) + ":"
                 + app.httpPort() + "/v1/alerts/stream");
         final CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
+            metrics.close();
             stopped.countDown();
         }));
         stopped.await();

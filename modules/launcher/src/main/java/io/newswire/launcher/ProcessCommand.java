@@ -2,6 +2,7 @@ package io.newswire.launcher;
 
 import io.newswire.processing.ProcessingApp;
 import io.newswire.runtime.config.NewswireConfig;
+import io.newswire.runtime.metrics.NewswireMetrics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -17,10 +18,15 @@ public final class ProcessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        final ProcessingApp app = ProcessingApp.start(settings());
+        final NewswireConfig config = settings();
+        final NewswireMetrics metrics = new NewswireMetrics();
+        metrics.serve(config.getString(NewswireConfig.METRICS_HOST_CONFIG), config.getInt(NewswireConfig.METRICS_PORT_CONFIG));
+        final ProcessingApp app = ProcessingApp.start(config);
+        metrics.bindStreams(app.streams());
         final CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
+            metrics.close();
             stopped.countDown();
         }));
         stopped.await();

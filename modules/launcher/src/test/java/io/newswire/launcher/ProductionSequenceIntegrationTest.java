@@ -122,7 +122,7 @@ class ProductionSequenceIntegrationTest {
     }
 
     private List<String> processArgs(final Path stateDir) {
-        return List.of("process", "-D", "processing.state.dir=" + stateDir, "-D", "kafka.session.timeout.ms=10000",
+        return List.of("process", "-D", "processing.state.dir=" + stateDir, "-D", "metrics.port=0", "-D", "kafka.session.timeout.ms=10000",
                 "-D", "kafka.heartbeat.interval.ms=1000");
     }
 

@@ -81,6 +81,9 @@ public final class NewswireConfig extends AbstractConfig {
             + "so its memory and start-up time follow one window of reports, not the whole topic. Keep it below the reports "
             + "topic's retention (30 days).";
 
+    public static final String METRICS_HOST_CONFIG = "metrics.host";
+    private static final String METRICS_HOST_DOC = "Interface the scrape endpoint of `newswire process` and `newswire alert` listens on (the gateway's and "
+            + "the publisher's follow their own host setting); 0.0.0.0 in a container so Prometheus reaches it.";
     public static final String METRICS_PORT_CONFIG = "metrics.port";
     private static final String METRICS_PORT_DOC = "Port of the Prometheus scrape endpoint (/metrics); 0 picks a free port.";
 
@@ -130,6 +133,7 @@ public final class NewswireConfig extends AbstractConfig {
             .define(GATEWAY_IDEMPOTENCY_WINDOW_MS_CONFIG, Type.LONG, Duration.ofDays(7).toMillis(), Range.atLeast(1), Importance.MEDIUM,
                     GATEWAY_IDEMPOTENCY_WINDOW_MS_DOC)
             .define(METRICS_PORT_CONFIG, Type.INT, 9464, Range.between(0, 65535), Importance.LOW, METRICS_PORT_DOC)
+            .define(METRICS_HOST_CONFIG, Type.STRING, "127.0.0.1", Importance.LOW, METRICS_HOST_DOC)
             .define(PROCESSING_APPLICATION_ID_CONFIG, Type.STRING, "newswire-processing", Importance.MEDIUM, PROCESSING_APPLICATION_ID_DOC)
             .define(PROCESSING_STATE_DIR_CONFIG, Type.STRING, "", Importance.LOW, PROCESSING_STATE_DIR_DOC)
             .define(PROCESSING_THREADS_CONFIG, Type.INT, 1, Range.atLeast(1), Importance.LOW, PROCESSING_THREADS_DOC)
