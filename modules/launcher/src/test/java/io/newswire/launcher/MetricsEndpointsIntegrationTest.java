@@ -92,6 +92,12 @@ class MetricsEndpointsIntegrationTest {
                     assertThat(families).as(component + ": every TYPE line a family").hasSize(typeLines(text));
                     assertThat(families.stream().map(MetricFamily::getName).collect(Collectors.toSet())).as(component)
                             .containsAll(expectedFamilies(component));
+                    if ("publisher".equals(component)) {
+                        // the end-to-end latency measured the report that went through: gateway -> article -> publisher
+                        assertThat(text.lines().filter(l -> l.startsWith("newswire_publisher_report_to_published_seconds_count "))
+                                .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf(' ') + 1))).sum())
+                                .as("publisher: end-to-end latency samples").isGreaterThanOrEqualTo(1);
+                    }
                     // and promtool, where installed, finds nothing to say
                     promtool(text).ifPresent(complaints -> assertThat(complaints).as(component + ": promtool check metrics").isEmpty());
                 }

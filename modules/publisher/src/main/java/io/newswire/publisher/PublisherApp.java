@@ -77,6 +77,12 @@ public final class PublisherApp implements AutoCloseable {
             final Admin admin = keep(Admin.create(KafkaClientConfigs.admin(config)));
             final PublisherMetrics metrics = new PublisherMetrics(meters.registry());
             metrics.watch(store::articleCount, store::versionCount, articles::embargoed);
+            articles.onLive(version -> {
+                // embargoed versions wait on purpose: their delay is the embargo's, not the pipeline's
+                if (version.getReportReceivedAt() != null && version.getEmbargoUntil() == null) {
+                    metrics.published(Duration.between(version.getReportReceivedAt(), clock.instant()));
+                }
+            });
             articles.onRelease(released -> {
                 metrics.released();
                 LOG.info("Embargo of article {} (version {}) ended at {}", released.getArticleId(), released.getVersion(), released.getEmbargoUntil());

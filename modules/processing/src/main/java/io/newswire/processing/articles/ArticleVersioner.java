@@ -67,6 +67,7 @@ public final class ArticleVersioner {
                 .setVersionCreated(now)
                 .setDesk(report.getDesk())
                 .setEmbargoUntil(report.getEmbargoUntil())
+                .setReportReceivedAt(report.getReceivedAt())
                 .build();
     }
 
@@ -117,7 +118,7 @@ public final class ArticleVersioner {
     /** The article with its version counted up, made by this report now. */
     private static ArticleUpdate.Builder nextVersion(final ArticleUpdate current, final CorrespondentReport report, final Instant now) {
         return ArticleUpdate.newBuilder(current).setVersion(current.getVersion() + 1)
-                .setTriggeringReportId(report.getReportId()).setVersionCreated(now);
+                .setTriggeringReportId(report.getReportId()).setVersionCreated(now).setReportReceivedAt(report.getReceivedAt());
     }
 
     /** The report's text replaces the article's; what the report leaves out (dateline, media) stays. */

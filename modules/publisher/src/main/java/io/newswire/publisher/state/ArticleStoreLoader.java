@@ -31,6 +31,7 @@ public final class ArticleStoreLoader implements AutoCloseable {
     private final Clock clock;
     private final EmbargoSchedule schedule = new EmbargoSchedule();
     private final List<Consumer<ArticleUpdate>> releaseListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<ArticleUpdate>> liveListeners = new CopyOnWriteArrayList<>();
     private final TopicFollower<String, ArticleUpdate> follower;
 
     /**
@@ -64,6 +65,14 @@ public final class ArticleStoreLoader implements AutoCloseable {
         return follower.isCaughtUp();
     }
 
+    /**
+     * Called with each version that becomes an article's latest once the history at start is loaded (so a restart
+     * replaying the window tells nothing), on the follower's thread.
+     */
+    public void onLive(final Consumer<ArticleUpdate> listener) {
+        liveListeners.add(listener);
+    }
+
     /** Called with each embargoed article when it is released, on the ticker's thread. */
     public void onRelease(final Consumer<ArticleUpdate> listener) {
         releaseListeners.add(listener);
@@ -94,6 +103,9 @@ public final class ArticleStoreLoader implements AutoCloseable {
         if (store.apply(version)) {
             synchronized (schedule) {
                 schedule.hold(version, clock.instant());
+            }
+            if (follower.isCaughtUp()) {
+                liveListeners.forEach(listener -> listener.accept(version));
             }
         }
     }
