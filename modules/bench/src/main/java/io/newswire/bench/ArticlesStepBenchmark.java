@@ -103,6 +103,8 @@ public final class ArticlesStepBenchmark {
                             stored, fillSeconds, stored / fillSeconds);
 
                     final long changelogBefore = BrokerBench.changelogBytes(admin, APPLICATION_ID);
+                    final long changelogRecordsBefore = BrokerBench.endOffsets(admin, ArticlesStepBenchmark::isChangelog);
+                    final long outcomesBefore = BrokerBench.endOffsets(admin, ArticlesStepBenchmark::isOutcome);
                     final Recording recording = startRecording();
                     final long start = System.nanoTime();
                     more.forEach(r -> send(producer, r));
@@ -114,12 +116,29 @@ public final class ArticlesStepBenchmark {
                                     + "(%.0f µs a report); changelogs grew %,.0f bytes a report%n",
                             measured, seconds, stored, measured / seconds, seconds * 1e6 / measured,
                             (double) (BrokerBench.changelogBytes(admin, APPLICATION_ID) - changelogBefore) / measured);
+                    System.out.printf(Locale.ROOT, "records written a report (commit markers included): %.1f to changelogs, %.1f to outcome topics%n",
+                            (double) (BrokerBench.endOffsets(admin, ArticlesStepBenchmark::isChangelog) - changelogRecordsBefore) / measured,
+                            (double) (BrokerBench.endOffsets(admin, ArticlesStepBenchmark::isOutcome) - outcomesBefore) / measured);
                 }
             }
             final double copy = BrokerBench.byteCopy(config, INPUT, ProcessingTopology.DESK_PARTITIONS, stored + measured, root);
             System.out.printf(Locale.ROOT, "ceiling: a Kafka Streams byte copy (exactly_once_v2) of the same %,d records: %,.0f records/s%n",
                     stored + measured, copy);
+            final double tuned = BrokerBench.byteCopy(config, INPUT, ProcessingTopology.DESK_PARTITIONS, stored + measured, root,
+                    ProcessingApp.producerTuning(), "-tuned");
+            System.out.printf(Locale.ROOT, "ceiling with the processing application's producer settings %s: %,.0f records/s%n",
+                    ProcessingApp.producerTuning(), tuned);
         }
+    }
+
+    private static boolean isChangelog(final String topic) {
+        return topic.startsWith(APPLICATION_ID + "-") && topic.endsWith("-changelog");
+    }
+
+    /** The topics the articles step's outcomes go to (versions, latest articles, statuses, dead letters, report desks, reroutes). */
+    private static boolean isOutcome(final String topic) {
+        return Set.of(Topics.ARTICLE_UPDATES.name(), Topics.ARTICLES.name(), Topics.REPORT_STATUS.name(), Topics.DEAD_LETTERS.name(),
+                Topics.REPORT_DESKS.name(), Topics.REROUTES.name()).contains(topic);
     }
 
     /** The articles stage on the benchmark's input topic, with the report-desks table it reads, as in production. */

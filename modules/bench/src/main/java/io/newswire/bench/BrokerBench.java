@@ -95,10 +95,31 @@ final class BrokerBench {
         return total;
     }
 
+    /**
+     * Records (with their transactions' commit markers, one per partition per commit) on every topic the filter
+     * accepts: the sum of their end offsets.
+     */
+    static long endOffsets(final Admin admin, final java.util.function.Predicate<String> topics) throws Exception {
+        final Set<String> names = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream().filter(topics).collect(Collectors.toSet());
+        final Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+        admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS).forEach((name, description) -> description.partitions()
+                .forEach(p -> ends.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+        return admin.listOffsets(ends).all().get(30, TimeUnit.SECONDS).values().stream().mapToLong(info -> info.offset()).sum();
+    }
+
     /** A byte copy of a topic under exactly-once: this machine's ceiling for a Streams application on that input. */
     static double byteCopy(final NewswireConfig config, final String topic, final int partitions, final long records,
                            final Path root) throws Exception {
-        final String copyTopic = "bench.copy." + topic;
+        return byteCopy(config, topic, partitions, records, root, Map.of(), "");
+    }
+
+    /**
+     * The byte copy with extra producer settings (as the application under test has them), into its own topic and
+     * group named with the suffix.
+     */
+    static double byteCopy(final NewswireConfig config, final String topic, final int partitions, final long records,
+                           final Path root, final Map<String, Object> producer, final String suffix) throws Exception {
+        final String copyTopic = "bench.copy" + suffix + "." + topic;
         try (Admin admin = Admin.create(KafkaClientConfigs.admin(config))) {
             admin.createTopics(List.of(new NewTopic(copyTopic, partitions, (short) 1))).all().get();
         }
@@ -107,11 +128,12 @@ final class BrokerBench {
                 .to(copyTopic, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
         final Properties props = new Properties();
         props.putAll(config.kafkaCommon());
-        final String group = "bench-copy-" + topic;
+        producer.forEach((key, value) -> props.put(StreamsConfig.producerPrefix(key), value));
+        final String group = "bench-copy" + suffix + "-" + topic;
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, group);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, root.resolve("copy-state-" + topic).toString());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, root.resolve("copy-state" + suffix + "-" + topic).toString());
         props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
         final long start = System.nanoTime();
         try (KafkaStreams copy = new KafkaStreams(builder.build(), props);

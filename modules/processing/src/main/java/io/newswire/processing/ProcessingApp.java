@@ -10,6 +10,7 @@ import io.newswire.runtime.config.NewswireConfig;
 import io.newswire.runtime.kafka.KafkaClientConfigs;
 import io.newswire.runtime.kafka.TopicAdmin;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import io.newswire.serde.NewswireSerdes;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -79,9 +80,28 @@ public final class ProcessingApp implements AutoCloseable {
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
         props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+        // set through kafka.* (for all clients or for producer.*), the deployment's own values win
+        producerTuning().forEach((key, value) -> {
+            if (!props.containsKey(key) && !props.containsKey(StreamsConfig.producerPrefix(key))) {
+                props.put(StreamsConfig.producerPrefix(key), value);
+            }
+        });
         final Properties properties = new Properties();
         properties.putAll(props);
         return properties;
+    }
+
+    /**
+     * The producer settings of the application's stream threads, beyond Streams' own: each articles task writes about
+     * a dozen records a report to some forty partitions (changelogs and outcome topics) in one transaction per
+     * commit, most of them article versions and fingerprints of several KB. Kafka's default batch of 16 KB holds three
+     * versions, so a commit's records went out as many small batches, each a request's share of broker work; batches
+     * of 256 KB carry a commit's records of one partition at once (memory: at most one batch per partition in use, well
+     * inside the 32 MB buffer). LZ4 roughly halves the bytes of Arabic text in Avro for little CPU, on the broker's disk and
+     * in the changelogs restored after a failure (ArticlesStepBenchmark in modules/bench/results.md).
+     */
+    public static Map<String, Object> producerTuning() {
+        return Map.of(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     }
 
     /** Dedup's tuning from the settings (dedup.* keys). */

@@ -126,16 +126,23 @@ public final class ProcessingTopology {
                                         final ProcessingSerdes serdes, final MatchingTextNormalizer matching,
                                         final DedupSettings dedup, final Duration retention) {
         StoryMatcher.addStores(builder);
+        // Record caches where a key is written again soon: a story's article is rewritten by each version, a retention
+        // entry moved when its key is touched again, a waiting reference deleted when its report arrives; with
+        // exactly-once the cache is flushed at each commit (every 100 ms), so all writes of one key within a commit
+        // reach RocksDB and the changelog as one record (a put then a delete as one tombstone). Reads see the cache
+        // first, so the step reads its own writes; it forwards with context.forward, never on a cache flush, so when
+        // outcomes go downstream does not change. Reports and digests are written once per report: no cache there,
+        // nor on dedup's stores (see StoryMatcher), where it would only add a copy.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ArticleProcessor.REPORTS_STORE),
                 Serdes.String(), new JsonSerde<>(ReportMemory.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ArticleProcessor.MATCHING_DIGESTS_STORE),
                 Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ArticleProcessor.ARTICLES_STORE),
-                Serdes.String(), serdes.internalArticle()));
+                Serdes.String(), serdes.internalArticle()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ArticleProcessor.RETENTION_STORE),
-                Serdes.String(), Serdes.Long()));
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ArticleProcessor.PENDING_STORE),
-                Serdes.String(), serdes.internalEnriched()));
+                Serdes.String(), serdes.internalEnriched()).withCachingEnabled());
         final KStream<String, Object> outcomes = byDesk
                 .process(() -> new ArticleProcessor(matching, dedup, retention, DESK_PARTITIONS), Named.as("articles"), ArticleProcessor.stores());
 

@@ -5,6 +5,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,21 +13,29 @@ import java.util.Map;
  * Deletes the articles step's entries once they have not been touched for the retention, so its stores hold a
  * bounded window of history instead of all of it. One index store serves all of them:
  * <ul>
- *   <li>{@code t|<time>|<store>|<key>}: the time ordered index; the time is zero-padded so the store's byte order is
- *       time order and a purge reads only what is due</li>
- *   <li>{@code k|<store>|<key>} → time: the entry's current index time, so touching it again moves it</li>
+ *   <li>{@code t|<time>|<store>|<key>}: the time ordered index, one entry per retained key at its last touch; the time
+ *       is zero-padded so the store's byte order is time order and a purge reads only what is due</li>
  * </ul>
+ * Which index entry a key has now (to move it when the key is touched again) is kept in memory, not in the store: it
+ * is exactly what the index entries say, so it is rebuilt from them when the task starts (after restoration), as
+ * dedup's posting lists are. That saves a RocksDB read and a put, and so a changelog record, per touch: a new
+ * article touches three keys, so 3 of the 11 changelog records it wrote (ArticlesStepBenchmark). The memory is one entry per
+ * retained key, about 100 bytes each: 300k entries (100k reports with their digests and articles) are about 30 MB.
+ * An index written before this also holds {@code k|<store>|<key>} entries; they are deleted at the first start.
  * Purging costs what it deletes (plus one read past the cutoff), never a scan of everything kept.
  */
 final class StoreRetention {
 
     private static final String INDEX = "t|";
-    private static final String CURRENT = "k|";
+    /** The index entries of an older layout: store|key → time. Deleted at start (see the class comment). */
+    private static final String OLD_CURRENT = "k|";
     private static final int TIME_DIGITS = 15;
 
     private final KeyValueStore<String, Long> index;
     private final Map<String, KeyValueStore<String, ?>> stores;
     private final Forgotten forgotten;
+    /** store|key → the time of its index entry: derived from the index, rebuilt at construction. */
+    private final Map<String, Long> current = new HashMap<>();
 
     /** Told of each deletion, to tell others what was forgotten. */
     interface Forgotten {
@@ -42,19 +51,35 @@ final class StoreRetention {
         this.index = index;
         this.stores = stores;
         this.forgotten = forgotten;
+        rebuild();
+    }
+
+    /** The last touch of every retained key, from the index; the old layout's entries go (once, at the first start). */
+    private void rebuild() {
+        final List<String> old = new ArrayList<>();
+        try (KeyValueIterator<String, Long> all = index.range(OLD_CURRENT, OLD_CURRENT + '\uffff')) {
+            all.forEachRemaining(entry -> old.add(entry.key));
+        }
+        old.forEach(index::delete);
+        try (KeyValueIterator<String, Long> all = index.range(INDEX, INDEX + '\uffff')) {
+            while (all.hasNext()) {
+                final KeyValue<String, Long> entry = all.next();
+                current.merge(entry.key.substring(INDEX.length() + TIME_DIGITS + 1), entry.value, Math::max);
+            }
+        }
     }
 
     /** Marks the store's key as used at this time: it is deleted once the retention has passed after the last touch. */
     void touch(final String store, final String key, final long timeMillis) {
-        final String current = CURRENT + store + "|" + key;
-        final Long previous = index.get(current);
+        final String entry = store + "|" + key;
+        final Long previous = current.get(entry);
         if (previous != null) {
             if (previous >= timeMillis) {
                 return;
             }
             index.delete(indexKey(previous, store, key));
         }
-        index.put(current, timeMillis);
+        current.put(entry, timeMillis);
         index.put(indexKey(timeMillis, store, key), timeMillis);
     }
 
@@ -79,7 +104,7 @@ final class StoreRetention {
             final String store = entry.substring(storeStart, keyStart - 1);
             final String key = entry.substring(keyStart);
             stores.get(store).delete(key);
-            index.delete(CURRENT + store + "|" + key);
+            current.remove(store + "|" + key);
             index.delete(entry);
             forgotten.deleted(store, key, item.value);
         }

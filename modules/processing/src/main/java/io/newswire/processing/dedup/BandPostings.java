@@ -153,6 +153,10 @@ final class BandPostings {
         }
         final int lookup = lookups;
         final List<Held> touched = new ArrayList<>(Math.min(bandKeys.length * perKey, 4_096));
+        // byHits[h]: touched reports sharing exactly h keys so far (the last slot: more than there are keys), kept as
+        // the lists are walked, so no second pass over the touched reports is needed to count them
+        final int most = bandKeys.length + 1;
+        final int[] byHits = new int[most + 1];
         for (final long key : bandKeys) {
             final PostingList list = list(desk, key);
             if (list == null) {
@@ -166,12 +170,13 @@ final class BandPostings {
                     report.hits = 0;
                     touched.add(report);
                 }
-                report.hits++;
+                byHits[Math.min(report.hits, most)]--;
+                byHits[Math.min(++report.hits, most)]++;
             }
         }
         // most touched reports share one key; when enough share more, those sharing fewer cannot be among the
-        // best, so they are not offered: a count by hits finds the fewest shared keys that can still make it
-        final int fewest = fewestSharedKeysThatCanRank(touched, bandKeys.length, limit);
+        // best, so they are not offered: the count by hits gives the fewest shared keys that can still make it
+        final int fewest = fewestSharedKeysThatCanRank(byHits, limit);
         final TopCandidates top = new TopCandidates(limit);
         for (final Held report : touched) {
             if (report.hits >= fewest) {
@@ -181,14 +186,13 @@ final class BandPostings {
         return top.bestFirst();
     }
 
-    /** The largest h such that at least limit reports share h or more keys (1 if fewer than limit share any). */
-    static int fewestSharedKeysThatCanRank(final List<Held> touched, final int keys, final int limit) {
-        final int[] byHits = new int[keys + 2];
-        for (final Held report : touched) {
-            byHits[Math.min(report.hits, keys + 1)]++;
-        }
+    /**
+     * The largest h such that at least limit reports share h or more keys (1 if fewer than limit share any), from
+     * byHits[h] = reports sharing exactly h keys (index 0 unused).
+     */
+    static int fewestSharedKeysThatCanRank(final int[] byHits, final int limit) {
         int atLeast = 0;
-        for (int h = keys + 1; h >= 1; h--) {
+        for (int h = byHits.length - 1; h >= 1; h--) {
             atLeast += byHits[h];
             if (atLeast >= limit) {
                 return h;
