@@ -28,9 +28,11 @@ public final class StatusFormat {
         out.append("\nBrokers\n");
         snapshot.brokers().forEach(b -> out.append("  ").append(b).append('\n'));
         out.append("\nTopics\n");
-        out.append(String.format("  %-46s %10s %12s %14s %16s  %s%n", "TOPIC", "PARTITIONS", "END OFFSETS", "SIZE (BYTES)", "RETENTION (MS)", "CLEANUP"));
+        // as wide as the longest name, so Streams' long internal topic names keep the columns aligned
+        final int width = Math.max(5, snapshot.topics().stream().mapToInt(t -> t.name().length()).max().orElse(5));
+        out.append(String.format("  %-" + width + "s %10s %12s %14s %16s  %s%n", "TOPIC", "PARTITIONS", "END OFFSETS", "SIZE (BYTES)", "RETENTION (MS)", "CLEANUP"));
         for (final StatusSnapshot.TopicStatus topic : snapshot.topics()) {
-            out.append(String.format("  %-46s %10d %12d %14d %16s  %s%n", topic.name(), topic.partitions(), topic.endOffsets(), topic.sizeBytes(),
+            out.append(String.format("  %-" + width + "s %10d %12d %14d %16s  %s%n", topic.name(), topic.partitions(), topic.endOffsets(), topic.sizeBytes(),
                     topic.retentionMs() < 0 ? "forever" : Long.toString(topic.retentionMs()), topic.cleanup()));
         }
         out.append("\nConsumer groups\n");
