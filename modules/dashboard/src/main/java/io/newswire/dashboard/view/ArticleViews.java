@@ -13,7 +13,6 @@ import io.newswire.model.SourceClaim;
 import io.newswire.model.Subject;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -160,7 +159,7 @@ public final class ArticleViews {
         }).toList());
         shown.put("dates", enrichment.getDates().stream().map(d -> {
             final Map<String, Object> date = new LinkedHashMap<>();
-            date.put("date", LocalDate.ofEpochDay(d.getDate().toEpochDay()).toString());
+            date.put("date", d.getDate().toString());
             date.put("relative", d.getRelative());
             date.put("eventDate", d.getEventDate());
             return date;
@@ -197,7 +196,7 @@ public final class ArticleViews {
             collect(marks, entity.getEvidence(), "party", entity.getName());
         }
         for (final DateMention date : enrichment.getDates()) {
-            collect(marks, date.getEvidence(), "date", LocalDate.ofEpochDay(date.getDate().toEpochDay()).toString());
+            collect(marks, date.getEvidence(), "date", date.getDate().toString());
         }
         for (final SourceClaim claim : enrichment.getClaims()) {
             collect(marks, claim.getEvidence(), "source", claim.getSource());
