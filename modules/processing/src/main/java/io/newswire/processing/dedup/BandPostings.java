@@ -1,5 +1,8 @@
 package io.newswire.processing.dedup;
 
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -12,132 +15,205 @@ import java.util.Map;
  * state, rebuilt from it when the task starts ({@link StoreCandidateIndex}), like {@link TermCounts}. A lookup then
  * costs no RocksDB iterator and adding a report no RocksDB write or changelog byte per band; forgetting a report
  * takes it out of its lists, so they are bounded by the horizon's reports.
+ *
+ * <p>Layout, for the lookup's sake: a lookup walks up to bands × maxPostings entries (2,048 by default), and walking
+ * one object per entry was a quarter of the articles task's time at 100k stored (JFR: a cache miss per entry). So a
+ * retained report is a slot number in the desk's primitive arrays, a list is two primitive arrays (slots and times,
+ * read in sequence) and the lists hang off a primitive long map: the walk reads arrays, not objects.
  */
 final class BandPostings {
 
-    /**
-     * A retained report, one object shared by all its lists, with room to count the keys it shares with the report
-     * being looked up: counting needs no map.
-     */
-    private static final class Held {
-        private final String reportId;
-        private final long receivedAt;
-        private int lookup;
-        private int hits;
-
-        Held(final String reportId, final long receivedAt) {
-            this.reportId = reportId;
-            this.receivedAt = receivedAt;
-        }
-    }
-
-    /** One band key's reports, oldest first in [start, end): forgotten reports leave from the front. */
+    /** One band key's postings, oldest first in [start, end): forgotten reports leave from the front. */
     private static final class PostingList {
-        private Held[] held = new Held[2];
+        private int[] slots = new int[2];
+        private long[] times = new long[2];
         private int start;
         private int end;
 
-        void add(final Held report) {
-            if (end == held.length) {
-                makeRoom();
-            }
+        /** Posts the slot at its time, in time order; false if it is already posted at that time. */
+        boolean add(final int slot, final long time) {
             int i = end;
-            while (i > start && held[i - 1].receivedAt > report.receivedAt) { // arrived out of order: keep time order
+            while (i > start && times[i - 1] > time) { // arrived out of order: keep time order
                 i--;
             }
-            for (int j = i - 1; j >= start && held[j].receivedAt == report.receivedAt; j--) {
-                if (held[j].reportId.equals(report.reportId)) {
-                    return; // remembered again (same id and time: one retention entry): posted once
+            for (int j = i - 1; j >= start && times[j] == time; j--) {
+                if (slots[j] == slot) {
+                    return false; // remembered again (same id and time: one retention entry): posted once
                 }
             }
-            System.arraycopy(held, i, held, i + 1, end - i);
-            held[i] = report;
+            if (end == slots.length) {
+                i -= makeRoom();
+            }
+            System.arraycopy(slots, i, slots, i + 1, end - i);
+            System.arraycopy(times, i, times, i + 1, end - i);
+            slots[i] = slot;
+            times[i] = time;
             end++;
+            return true;
         }
 
-        /** Removes the report; the oldest go first, so it is found at or near the front. */
-        void remove(final String reportId) {
-            if (held[start].reportId.equals(reportId)) {
-                held[start++] = null;
-                return;
-            }
-            for (int i = start + 1; i < end; i++) {
-                if (held[i].reportId.equals(reportId)) {
-                    System.arraycopy(held, i + 1, held, i, end - i - 1);
-                    held[--end] = null;
-                    return;
+        /** Removes the slot's oldest posting; the oldest go first, so it is found at or near the front. */
+        boolean remove(final int slot) {
+            for (int i = start; i < end; i++) {
+                if (slots[i] == slot) {
+                    if (i == start) {
+                        start++;
+                    } else {
+                        System.arraycopy(slots, i + 1, slots, i, end - i - 1);
+                        System.arraycopy(times, i + 1, times, i, end - i - 1);
+                        end--;
+                    }
+                    return true;
                 }
             }
+            return false;
         }
 
         int size() {
             return end - start;
         }
 
-        private void makeRoom() {
+        /** Makes room at the end; returns by how much the entries moved down. */
+        private int makeRoom() {
             final int size = size();
-            if (start > 0 && size * 2 <= held.length) { // room freed at the front: slide down
-                System.arraycopy(held, start, held, 0, size);
-                java.util.Arrays.fill(held, size, end, null);
+            final int moved = start;
+            if (start > 0 && size * 2 <= slots.length) { // room freed at the front: slide down
+                System.arraycopy(slots, start, slots, 0, size);
+                System.arraycopy(times, start, times, 0, size);
             } else {
-                final Held[] grown = new Held[held.length * 2];
-                System.arraycopy(held, start, grown, 0, size);
-                held = grown;
+                slots = Arrays.copyOfRange(slots, start, start + Math.max(2, size * 2));
+                times = Arrays.copyOfRange(times, start, start + Math.max(2, size * 2));
             }
             start = 0;
             end = size;
+            return moved;
         }
     }
 
-    private final Map<String, Map<Long, PostingList>> desks = new HashMap<>();
+    /** A desk's lists and its retained reports, each a slot in the arrays below (freed slots are reused). */
+    private static final class Desk {
+        private final Long2ObjectOpenHashMap<PostingList> lists = new Long2ObjectOpenHashMap<>();
+        private final Object2IntOpenHashMap<String> slotOf = new Object2IntOpenHashMap<>();
+        private String[] ids = new String[16];
+        /** Postings of the slot over all lists: the slot is freed when none is left. */
+        private int[] posted = new int[16];
+        /** The lookup that last touched the slot, the keys it shares in that lookup and its newest time seen there. */
+        private int[] mark = new int[16];
+        private int[] hits = new int[16];
+        private long[] seen = new long[16];
+        private int[] free = new int[16];
+        private int freeCount;
+        private int used;
+
+        Desk() {
+            slotOf.defaultReturnValue(-1);
+        }
+
+        int slotFor(final String reportId) {
+            final int known = slotOf.getInt(reportId);
+            if (known >= 0) {
+                return known;
+            }
+            final int slot;
+            if (freeCount > 0) {
+                slot = free[--freeCount];
+            } else {
+                if (used == ids.length) {
+                    final int grown = used * 2;
+                    ids = Arrays.copyOf(ids, grown);
+                    posted = Arrays.copyOf(posted, grown);
+                    mark = Arrays.copyOf(mark, grown);
+                    hits = Arrays.copyOf(hits, grown);
+                    seen = Arrays.copyOf(seen, grown);
+                }
+                slot = used++;
+            }
+            ids[slot] = reportId;
+            posted[slot] = 0;
+            mark[slot] = 0;
+            slotOf.put(reportId, slot);
+            return slot;
+        }
+
+        void release(final int slot) {
+            slotOf.removeInt(ids[slot]);
+            ids[slot] = null;
+            if (freeCount == free.length) {
+                free = Arrays.copyOf(free, free.length * 2);
+            }
+            free[freeCount++] = slot;
+        }
+
+        boolean isEmpty() {
+            return slotOf.isEmpty();
+        }
+    }
+
+    private final Map<String, Desk> desks = new HashMap<>();
     private long postings;
-    /** Numbers each candidate lookup, so a Held counted in an earlier one starts again from zero. */
+    /** Numbers each candidate lookup, so a slot counted in an earlier one starts again from zero. */
     private int lookups;
+    /** The slots touched by the lookup under way: reused, so a lookup allocates no list of its own. */
+    private int[] touched = new int[256];
 
     /** Posts the report under each of its band keys (a key repeated in bandKeys is posted once). */
     void add(final String desk, final String reportId, final long receivedAt, final long[] bandKeys) {
-        final Map<Long, PostingList> lists = desks.computeIfAbsent(desk, d -> new HashMap<>());
-        final Held report = new Held(reportId, receivedAt);
+        final Desk d = desks.computeIfAbsent(desk, name -> new Desk());
+        final int slot = d.slotFor(reportId);
         for (final long key : distinct(bandKeys)) {
-            final PostingList list = lists.computeIfAbsent(key, k -> new PostingList());
-            final int before = list.size();
-            list.add(report);
-            postings += list.size() - before;
+            PostingList list = d.lists.get(key);
+            if (list == null) {
+                list = new PostingList();
+                d.lists.put(key, list);
+            }
+            if (list.add(slot, receivedAt)) {
+                d.posted[slot]++;
+                postings++;
+            }
+        }
+        if (d.posted[slot] == 0) {
+            d.release(slot); // no band keys: nothing to find it by
         }
     }
 
     /** Takes the report out of the lists of its band keys, dropping lists (and desks) left empty. */
     void remove(final String desk, final String reportId, final long[] bandKeys) {
-        final Map<Long, PostingList> lists = desks.get(desk);
-        if (lists == null) {
+        final Desk d = desks.get(desk);
+        if (d == null) {
+            return;
+        }
+        final int slot = d.slotOf.getInt(reportId);
+        if (slot < 0) {
             return;
         }
         for (final long key : distinct(bandKeys)) {
-            final PostingList list = lists.get(key);
-            if (list == null) {
-                continue;
-            }
-            final int before = list.size();
-            list.remove(reportId);
-            postings -= before - list.size();
-            if (list.size() == 0) {
-                lists.remove(key);
+            final PostingList list = d.lists.get(key);
+            if (list != null && list.remove(slot)) {
+                d.posted[slot]--;
+                postings--;
+                if (list.size() == 0) {
+                    d.lists.remove(key);
+                }
             }
         }
-        if (lists.isEmpty()) {
+        if (d.posted[slot] == 0) {
+            d.release(slot);
+        }
+        if (d.isEmpty()) {
             desks.remove(desk);
         }
     }
 
     /** Reports posted under the band key received at or after notBefore, newest first, at most limit of them. */
     List<CandidateIndex.Posting> newest(final String desk, final long bandKey, final long notBefore, final int limit) {
-        final PostingList list = list(desk, bandKey);
+        final Desk d = desks.get(desk);
+        final PostingList list = d == null ? null : d.lists.get(bandKey);
         if (list == null) {
             return List.of();
         }
         final List<CandidateIndex.Posting> found = new ArrayList<>(Math.min(limit, list.size()));
-        for (int i = list.end - 1; i >= list.start && found.size() < limit && list.held[i].receivedAt >= notBefore; i--) {
-            found.add(new CandidateIndex.Posting(list.held[i].reportId, list.held[i].receivedAt));
+        for (int i = list.end - 1; i >= list.start && found.size() < limit && list.times[i] >= notBefore; i--) {
+            found.add(new CandidateIndex.Posting(d.ids[list.slots[i]], list.times[i]));
         }
         return found;
     }
@@ -148,39 +224,52 @@ final class BandPostings {
      */
     List<CandidateIndex.Candidate> candidates(final String desk, final long[] bandKeys, final long notBefore, final int perKey,
                                               final int limit) {
+        final Desk d = desks.get(desk);
+        if (d == null) {
+            return List.of();
+        }
         if (++lookups == 0) {
-            lookups = 1; // 0 is what a new Held starts with
+            lookups = 1; // 0 is what a new slot starts with
         }
         final int lookup = lookups;
-        final List<Held> touched = new ArrayList<>(Math.min(bandKeys.length * perKey, 4_096));
+        final int[] mark = d.mark;
+        final int[] hits = d.hits;
+        int touchedCount = 0;
         // byHits[h]: touched reports sharing exactly h keys so far (the last slot: more than there are keys), kept as
         // the lists are walked, so no second pass over the touched reports is needed to count them
         final int most = bandKeys.length + 1;
         final int[] byHits = new int[most + 1];
         for (final long key : bandKeys) {
-            final PostingList list = list(desk, key);
+            final PostingList list = d.lists.get(key);
             if (list == null) {
                 continue;
             }
+            final int[] slots = list.slots;
+            final long[] times = list.times;
             final int last = Math.max(list.start, list.end - perKey);
-            for (int i = list.end - 1; i >= last && list.held[i].receivedAt >= notBefore; i--) {
-                final Held report = list.held[i];
-                if (report.lookup != lookup) {
-                    report.lookup = lookup;
-                    report.hits = 0;
-                    touched.add(report);
+            for (int i = list.end - 1; i >= last && times[i] >= notBefore; i--) {
+                final int slot = slots[i];
+                if (mark[slot] != lookup) {
+                    mark[slot] = lookup;
+                    hits[slot] = 0;
+                    d.seen[slot] = times[i];
+                    if (touchedCount == touched.length) {
+                        touched = Arrays.copyOf(touched, touched.length * 2);
+                    }
+                    touched[touchedCount++] = slot;
                 }
-                byHits[Math.min(report.hits, most)]--;
-                byHits[Math.min(++report.hits, most)]++;
+                byHits[Math.min(hits[slot], most)]--;
+                byHits[Math.min(++hits[slot], most)]++;
             }
         }
         // most touched reports share one key; when enough share more, those sharing fewer cannot be among the
         // best, so they are not offered: the count by hits gives the fewest shared keys that can still make it
         final int fewest = fewestSharedKeysThatCanRank(byHits, limit);
         final TopCandidates top = new TopCandidates(limit);
-        for (final Held report : touched) {
-            if (report.hits >= fewest) {
-                top.offer(report.reportId, report.receivedAt, report.hits);
+        for (int t = 0; t < touchedCount; t++) {
+            final int slot = touched[t];
+            if (hits[slot] >= fewest) {
+                top.offer(d.ids[slot], d.seen[slot], hits[slot]);
             }
         }
         return top.bestFirst();
@@ -199,11 +288,6 @@ final class BandPostings {
             }
         }
         return 1;
-    }
-
-    private PostingList list(final String desk, final long bandKey) {
-        final Map<Long, PostingList> lists = desks.get(desk);
-        return lists == null ? null : lists.get(bandKey);
     }
 
     /** Entries held over all desks and band keys: bounded by retention (for tests). */

@@ -50,6 +50,39 @@ class BandPostingsTest {
     }
 
     @Test
+    void shouldRankAsCountingDoesWhenForgottenReportsLeaveSlotsToNewOnes() {
+        final java.util.Random random = new java.util.Random(11);
+        final BandPostings lists = new BandPostings();
+        final java.util.Map<String, long[]> posted = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 2_000; i++) {
+            final long[] keys = {random.nextInt(30), random.nextInt(30), random.nextInt(30)};
+            lists.add("desk", "r" + i, i, keys);
+            posted.put("r" + i, keys);
+            if (i % 3 == 0) { // forget one at random: its slot goes to a later report
+                final String gone = "r" + random.nextInt(i + 1);
+                if (posted.containsKey(gone)) {
+                    lists.remove("desk", gone, posted.remove(gone));
+                }
+            }
+            if (i % 97 == 0) {
+                final long[] probe = {random.nextInt(30), random.nextInt(30), random.nextInt(30), random.nextInt(30)};
+                final CandidateRanking counted = new CandidateRanking();
+                for (final long key : probe) {
+                    lists.newest("desk", key, i / 2, 20).forEach(p -> counted.hit(p.reportId(), p.receivedAtMillis()));
+                }
+                assertThat(lists.candidates("desk", probe, i / 2, 20, 8)).containsExactlyElementsOf(counted.best(8));
+                assertThat(lists.candidates("desk", probe, i / 2, 20, 8)).extracting(CandidateIndex.Candidate::reportId)
+                        .allMatch(posted::containsKey);
+            }
+        }
+        long expected = 0;
+        for (final long[] keys : posted.values()) {
+            expected += java.util.Arrays.stream(keys).distinct().count();
+        }
+        assertThat(lists.postings()).isEqualTo(expected);
+    }
+
+    @Test
     void shouldKeepTimeOrderWhenReportsArriveOutOfOrder() {
         final BandPostings lists = new BandPostings();
         lists.add("desk", "b", 20, new long[]{1});
