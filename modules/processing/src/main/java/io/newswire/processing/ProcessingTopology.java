@@ -131,12 +131,10 @@ public final class ProcessingTopology {
         // exactly-once the cache is flushed at each commit (every 100 ms), so all writes of one key within a commit
         // reach RocksDB and the changelog as one record (a put then a delete as one tombstone). Reads see the cache
         // first, so the step reads its own writes; it forwards with context.forward, never on a cache flush, so when
-        // outcomes go downstream does not change. Reports and digests are written once per report: no cache there,
+        // outcomes go downstream does not change. Reports are written once each: no cache there,
         // nor on dedup's stores (see StoryMatcher), where it would only add a copy.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ArticleProcessor.REPORTS_STORE),
                 Serdes.String(), new JsonSerde<>(ReportMemory.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ArticleProcessor.MATCHING_DIGESTS_STORE),
-                Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ArticleProcessor.ARTICLES_STORE),
                 Serdes.String(), serdes.internalArticle()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ArticleProcessor.RETENTION_STORE),

@@ -61,17 +61,18 @@ import java.util.UUID;
  *       other content: a dead letter with the report's origin on newswire.reports.v1, and a DEAD_LETTERED status</li>
  * </ul>
  *
- * <p>Retention: an article, the reports it cites and their digests are deleted {@code articles.retention.ms} after
- * its last version ({@link StoreRetention}); a waiting reference is dead-lettered after {@link #MAX_WAIT}, measured
+ * <p>Retention: an article and its reports (those it cites and the resends recorded as its duplicates) are deleted
+ * {@code articles.retention.ms} after its last version ({@link StoreRetention}, one index entry per article; which
+ * reports an article has and which report has a text are derived from the reports store: {@link ReportIndex}); a
+ * waiting reference is dead-lettered after {@link #MAX_WAIT}, measured
  * in the records' time ({@link RecordTimeClock}).
  */
 public final class ArticleProcessor implements Processor<String, EnrichedReport, String, Object> {
 
     public static final String REPORTS_STORE = "article-reports";
-    public static final String MATCHING_DIGESTS_STORE = "article-matching-digests";
     public static final String ARTICLES_STORE = "articles";
     public static final String PENDING_STORE = "article-pending-references";
-    /** When each entry of the stores above (but pending) was last used, to delete it after the retention. */
+    /** When each article was last versioned, to delete it and its reports after the retention. */
     public static final String RETENTION_STORE = "article-retention";
     /** Default of articles.retention.ms: how long an article, its reports and digests are kept after last use. */
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
@@ -91,12 +92,12 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, ReportMemory> reports;
     private KeyValueStore<String, EnrichedReport> pending;
-    private KeyValueStore<String, String> matchingDigests;
+    private ReportIndex reportIndex;
     private KeyValueStore<String, ArticleUpdate> articles;
 
     /** Every store this processor uses: its own and dedup's. */
     public static String[] stores() {
-        final List<String> names = new ArrayList<>(List.of(REPORTS_STORE, MATCHING_DIGESTS_STORE, ARTICLES_STORE, PENDING_STORE, RETENTION_STORE));
+        final List<String> names = new ArrayList<>(List.of(REPORTS_STORE, ARTICLES_STORE, PENDING_STORE, RETENTION_STORE));
         names.addAll(List.of(StoryMatcher.STORES));
         return names.toArray(String[]::new);
     }
@@ -121,15 +122,15 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
         this.pending = context.getStateStore(PENDING_STORE);
         // checked often (the scan covers only waiting reports); how long each has waited is measured by waitClock
         context.schedule(EXPIRY_CHECK, PunctuationType.WALL_CLOCK_TIME, this::expireWaiting);
-        this.matchingDigests = context.getStateStore(MATCHING_DIGESTS_STORE);
+        this.reportIndex = new ReportIndex(reports);
         this.articles = context.getStateStore(ARTICLES_STORE);
         this.reportDesks = context.getStateStore(DeskRouter.REPORT_DESKS_STORE);
-        this.retention = new StoreRetention(context.getStateStore(RETENTION_STORE),
-                Map.of("r", reports, "d", matchingDigests, "a", articles), (store, key, time) -> {
-                    if ("r".equals(store)) { // forgotten here, so forgotten in the report-desks table too
-                        context.forward(new Record<>(key, new ReportDesk(key, null), time));
-                    }
-                });
+        this.retention = new StoreRetention(context.getStateStore(RETENTION_STORE), Map.of("a", articles), (store, key, time) -> {
+            for (final String reportId : reportIndex.forgetArticle(key)) {
+                // forgotten here, so forgotten in the report-desks table too
+                context.forward(new Record<>(reportId, new ReportDesk(reportId, null), time));
+            }
+        });
         context.schedule(PURGE_EVERY, PunctuationType.WALL_CLOCK_TIME, wall -> {
             final long now = waitClock.now(wall);
             if (now >= 0) {
@@ -265,9 +266,8 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
         }
         final String matchingDigest = matchingDigest(enriched);
         if (report.getKind() == ReportKind.NEW) {
-            final String earlier = matchingDigests.get(scoped(record.key(), matchingDigest));
-            final ReportMemory original = earlier == null ? null : reports.get(earlier);
-            if (original != null) { // (null as well when the earlier report has just gone past the retention)
+            final ReportMemory original = reportIndex.withText(record.key(), matchingDigest);
+            if (original != null) {
                 recordDuplicate(record, report, original, matchingDigest, now);
                 return;
             }
@@ -306,7 +306,7 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
         }
         final ArticleUpdate current = articles.get(referenced.articleId());
         if (current == null) {
-            // the report was a duplicate kept longer than its article: the article is past the retention
+            // (a report and its article are forgotten together; a report remembered before that, longer than its article)
             throw new InvalidReportException("article-expired", "articles", "article " + referenced.articleId()
                     + " is older than the retention; " + report.getKind() + " " + reportId + " cannot change it");
         }
@@ -321,9 +321,10 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
 
     private void recordDuplicate(final Record<String, EnrichedReport> record, final CorrespondentReport report, final ReportMemory original,
                                  final String matchingDigest, final Instant now) {
-        reports.put(report.getReportId().toString(), new ReportMemory(report.getReportId().toString(), original.articleId(),
-                report.getCorrespondentId(), report.getContentDigest(), matchingDigest, report.getReceivedAt().toEpochMilli()));
-        retention.touch("r", report.getReportId().toString(), record.timestamp());
+        final ReportMemory memory = new ReportMemory(report.getReportId().toString(), original.articleId(),
+                report.getCorrespondentId(), report.getContentDigest(), matchingDigest, report.getReceivedAt().toEpochMilli(), record.key());
+        reports.put(memory.reportId(), memory);
+        reportIndex.add(memory);
         retention.touch("a", original.articleId(), record.timestamp());
         context.forward(new Record<>(report.getReportId().toString(), new ReportDesk(report.getReportId().toString(), record.key()),
                 record.timestamp()));
@@ -337,14 +338,11 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
     private void remember(final Record<String, EnrichedReport> record, final CorrespondentReport report, final UUID articleId,
                           final String matchingDigest) {
         final String reportId = report.getReportId().toString();
-        reports.put(reportId, new ReportMemory(reportId, articleId.toString(), report.getCorrespondentId(), report.getContentDigest(),
-                matchingDigest, report.getReceivedAt().toEpochMilli()));
-        retention.touch("r", reportId, record.timestamp());
+        final ReportMemory memory = new ReportMemory(reportId, articleId.toString(), report.getCorrespondentId(), report.getContentDigest(),
+                matchingDigest, report.getReceivedAt().toEpochMilli(), record.key());
+        reports.put(reportId, memory);
+        reportIndex.add(memory);
         context.forward(new Record<>(reportId, new ReportDesk(reportId, record.key()), record.timestamp()));
-        final String digestKey = scoped(record.key(), matchingDigest);
-        if (matchingDigests.putIfAbsent(digestKey, reportId) == null) {
-            retention.touch("d", digestKey, record.timestamp());
-        }
     }
 
     private void emit(final Record<String, EnrichedReport> record, final ArticleUpdate version, final Instant now) {
@@ -357,22 +355,11 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
     }
 
     /**
-     * An article in use keeps what it is made of: the article and the reports it cites (with their digests) expire
-     * together, the retention after its last version, so any of its reports can be corrected while it lives.
+     * An article in use keeps what it is made of: the article and its reports expire together, the retention after its
+     * last version, so any of its reports can be corrected while it lives. One index entry, the article's.
      */
     private void keepAlive(final Record<String, EnrichedReport> record, final ArticleUpdate version) {
         retention.touch("a", version.getArticleId().toString(), record.timestamp());
-        for (final var source : version.getSources()) {
-            final String reportId = source.getReportId().toString();
-            final ReportMemory memory = reports.get(reportId);
-            if (memory != null) {
-                retention.touch("r", reportId, record.timestamp());
-                final String digestKey = scoped(record.key(), memory.matchingDigest());
-                if (reportId.equals(matchingDigests.get(digestKey))) {
-                    retention.touch("d", digestKey, record.timestamp());
-                }
-            }
-        }
     }
 
     /** The terms the normalise step carried; computed here for a record written before it did. */
@@ -383,10 +370,6 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
         }
         final CorrespondentReport report = enriched.getReport();
         return StoryMatcher.vector(normalizer, report.getHeadline(), report.getBody());
-    }
-
-    private static String scoped(final String desk, final String digest) {
-        return desk + "|" + digest;
     }
 
     static String matchingDigest(final EnrichedReport enriched) {

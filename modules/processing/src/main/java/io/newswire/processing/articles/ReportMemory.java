@@ -9,7 +9,8 @@ package io.newswire.processing.articles;
  * @param contentDigest     the gateway's digest: another digest under the same id is a conflict
  * @param matchingDigest    digest of the matching form of headline and body: equal means the same text
  * @param receivedAtMillis  when the gateway received it
+ * @param desk              the desk whose task decided it (null in memories written before it was kept)
  */
 public record ReportMemory(String reportId, String articleId, String correspondentId, String contentDigest,
-                           String matchingDigest, long receivedAtMillis) {
+                           String matchingDigest, long receivedAtMillis, String desk) {
 }

@@ -18,10 +18,11 @@ import java.util.Map;
  * </ul>
  * Which index entry a key has now (to move it when the key is touched again) is kept in memory, not in the store: it
  * is exactly what the index entries say, so it is rebuilt from them when the task starts (after restoration), as
- * dedup's posting lists are. That saves a RocksDB read and a put, and so a changelog record, per touch: a new
- * article touches three keys, so 3 of the 11 changelog records it wrote (ArticlesStepBenchmark). The memory is one entry per
- * retained key, about 100 bytes each: 300k entries (100k reports with their digests and articles) are about 30 MB.
- * An index written before this also holds {@code k|<store>|<key>} entries; they are deleted at the first start.
+ * dedup's posting lists are. That saves a RocksDB read and a put, and so a changelog record, per touch. The memory
+ * is one entry per retained key, about 100 bytes each (the articles step retains articles only: 100k articles are
+ * about 10 MB).
+ * An index written before this also holds {@code k|<store>|<key>} entries, and entries of stores it no longer
+ * serves (the articles step once retained reports and digests one by one); they are deleted at the first start.
  * Purging costs what it deletes (plus one read past the cutoff), never a scan of everything kept.
  */
 final class StoreRetention {
@@ -54,19 +55,27 @@ final class StoreRetention {
         rebuild();
     }
 
-    /** The last touch of every retained key, from the index; the old layout's entries go (once, at the first start). */
+    /**
+     * The last touch of every retained key, from the index; entries of older layouts (k| entries, stores no longer
+     * in the map) go, once, at the first start.
+     */
     private void rebuild() {
         final List<String> old = new ArrayList<>();
         try (KeyValueIterator<String, Long> all = index.range(OLD_CURRENT, OLD_CURRENT + '\uffff')) {
             all.forEachRemaining(entry -> old.add(entry.key));
         }
-        old.forEach(index::delete);
         try (KeyValueIterator<String, Long> all = index.range(INDEX, INDEX + '\uffff')) {
             while (all.hasNext()) {
                 final KeyValue<String, Long> entry = all.next();
-                current.merge(entry.key.substring(INDEX.length() + TIME_DIGITS + 1), entry.value, Math::max);
+                final String storeAndKey = entry.key.substring(INDEX.length() + TIME_DIGITS + 1);
+                if (stores.containsKey(storeAndKey.substring(0, storeAndKey.indexOf('|')))) {
+                    current.merge(storeAndKey, entry.value, Math::max);
+                } else {
+                    old.add(entry.key); // a store no longer retained this way (an older layout): its entries go
+                }
             }
         }
+        old.forEach(index::delete);
     }
 
     /** Marks the store's key as used at this time: it is deleted once the retention has passed after the last touch. */

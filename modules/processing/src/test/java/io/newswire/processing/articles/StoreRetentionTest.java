@@ -71,6 +71,27 @@ class StoreRetentionTest {
         assertThat(keys(index)).containsExactly(StoreRetention.indexKey(300, "r", "r1"));
     }
 
+    @Test
+    void shouldDropEntriesOfStoresItNoLongerRetainsWhenStarted() {
+        // Given an index that also retained reports and digests one by one, as the articles step once did
+        final KeyValueStore<String, Long> index = store("index");
+        final KeyValueStore<String, Long> articles = store("articles");
+        articles.put("a1", 1L);
+        index.put(StoreRetention.indexKey(100, "r", "r1"), 100L);
+        index.put(StoreRetention.indexKey(100, "d", "desk|digest"), 100L);
+        index.put(StoreRetention.indexKey(100, "a", "a1"), 100L);
+
+        // When the step starts retaining articles only, and purges
+        final List<String> forgotten = new java.util.ArrayList<>();
+        final StoreRetention retention = new StoreRetention(index, Map.of("a", articles), (store, key, time) -> forgotten.add(store + ":" + key));
+        retention.purgeBefore(200, 10);
+
+        // Then the other stores' entries went at start (a purge would not know their stores), and the article went
+        assertThat(keys(index)).isEmpty();
+        assertThat(forgotten).containsExactly("a:a1");
+        assertThat(articles.get("a1")).isNull();
+    }
+
     private static KeyValueStore<String, Long> store(final String name) {
         final KeyValueStore<String, Long> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), Serdes.Long())
                 .withLoggingDisabled().build();
