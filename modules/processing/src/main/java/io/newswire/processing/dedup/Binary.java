@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 final class Binary {
 
     private static final byte FINGERPRINT_V1 = 1;
+    private static final byte RETAINED_V2 = 2;
 
     private Binary() {
     }
@@ -38,7 +39,55 @@ final class Binary {
     }
 
     static Fingerprint fingerprint(final byte[] bytes) {
+        return fingerprint(ByteBuffer.wrap(bytes));
+    }
+
+    /**
+     * A retained report, the value of dedup's one store: version 2, its band key count (varint) and keys (8 bytes
+     * each), then its {@link #fingerprint(Fingerprint) fingerprint}. One value, so remembering a report is one put.
+     */
+    static byte[] retained(final long[] bandKeys, final Fingerprint f) {
+        final byte[] fingerprint = fingerprint(f);
+        final ByteBuffer out = ByteBuffer.allocate(1 + 5 + bandKeys.length * 8 + fingerprint.length);
+        out.put(RETAINED_V2);
+        putVarint(out, bandKeys.length);
+        for (final long key : bandKeys) {
+            out.putLong(key);
+        }
+        out.put(fingerprint);
+        final byte[] bytes = new byte[out.position()];
+        out.flip().get(bytes);
+        return bytes;
+    }
+
+    /** The band keys of a {@link #retained} value. */
+    static long[] retainedBandKeys(final byte[] bytes) {
+        final ByteBuffer in = retainedHeader(bytes);
+        final long[] keys = new long[getVarint(in)];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = in.getLong();
+        }
+        return keys;
+    }
+
+    /** The fingerprint of a {@link #retained} value. */
+    static Fingerprint retainedFingerprint(final byte[] bytes) {
+        final ByteBuffer in = retainedHeader(bytes);
+        final int keys = getVarint(in);
+        in.position(in.position() + keys * 8);
+        return fingerprint(in);
+    }
+
+    private static ByteBuffer retainedHeader(final byte[] bytes) {
         final ByteBuffer in = ByteBuffer.wrap(bytes);
+        final byte version = in.get();
+        if (version != RETAINED_V2) {
+            throw new IllegalStateException("unknown retained report encoding " + version);
+        }
+        return in;
+    }
+
+    private static Fingerprint fingerprint(final ByteBuffer in) {
         final byte version = in.get();
         if (version != FINGERPRINT_V1) {
             throw new IllegalStateException("unknown fingerprint encoding " + version);

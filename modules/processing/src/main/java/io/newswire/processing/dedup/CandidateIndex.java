@@ -19,7 +19,8 @@ public interface CandidateIndex {
     /** Reports posted under the band key received at or after notBefore, newest first, at most limit of them. */
     List<Posting> postings(String desk, long bandKey, long notBefore, int limit);
 
-    Optional<Fingerprint> fingerprint(String reportId);
+    /** The fingerprint of a report found as a candidate (its desk and time are how it is keyed). */
+    Optional<Fingerprint> fingerprint(String desk, String reportId, long receivedAtMillis);
 
     /** Keeps the fingerprint, posts it under its band keys and counts its terms as one more document of the desk. */
     void add(String desk, Fingerprint fingerprint, long[] bandKeys);

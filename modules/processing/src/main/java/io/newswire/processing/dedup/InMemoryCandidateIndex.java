@@ -56,7 +56,7 @@ public final class InMemoryCandidateIndex implements CandidateIndex {
     }
 
     @Override
-    public Optional<Fingerprint> fingerprint(final String reportId) {
+    public Optional<Fingerprint> fingerprint(final String desk, final String reportId, final long receivedAtMillis) {
         return Optional.ofNullable(entries.get(reportId)).map(Entry::fingerprint);
     }
 

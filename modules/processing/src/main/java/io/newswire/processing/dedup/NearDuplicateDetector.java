@@ -128,7 +128,7 @@ public final class NearDuplicateDetector {
                 settings.maxPostings(), settings.scoredCandidates());
         Match best = null;
         for (final CandidateIndex.Candidate candidate : candidates) {
-            final Optional<Fingerprint> fingerprint = index.fingerprint(candidate.reportId());
+            final Optional<Fingerprint> fingerprint = index.fingerprint(report.desk(), candidate.reportId(), candidate.receivedAtMillis());
             if (fingerprint.isEmpty()) {
                 continue;
             }

@@ -12,19 +12,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The candidate index in Kafka Streams state stores (RocksDB, with changelogs, so it survives a restart and moves
- * with its task). Every key and value is compact binary; nothing is rewritten to add a report:
+ * The candidate index in a Kafka Streams state store (RocksDB, with a changelog, so it survives a restart and moves
+ * with its task). One store, compact binary, one put to remember a report and one delete to forget it:
+ * {@value #REPORTS_STORE}: receivedAt · desk · reportId → the report's band keys and fingerprint
+ * ({@link Binary#retained}; about 10 bytes a distinct term), in time order, so the reports past the horizon are the
+ * store's first keys. A candidate's fingerprint is read by that key: the posting lists hold its time.
  *
- * <ul>
- *   <li>{@value #FINGERPRINTS_STORE}: reportId → {@link Binary#fingerprint} (about 10 bytes a distinct term).</li>
- *   <li>{@value #RETENTION_STORE}: receivedAt · desk · reportId → the report's band keys (8 bytes each), in time
- *       order, so the reports past the horizon are the store's first keys.</li>
- * </ul>
- *
- * Posting lists and document frequencies are not stored: they are exactly what the retention entries (band keys) and
- * the retained fingerprints (terms) add up to, so they are kept in memory ({@link BandPostings}, {@link TermCounts})
- * and rebuilt from the two stores when the task starts (after restoration). That saves, per report, a RocksDB prefix
- * scan per band key, a put per band key and a delete per band key when it expires, and their changelog records.
+ * Posting lists and document frequencies are not stored: they are exactly what the retained reports' band keys and
+ * terms add up to, so they are kept in memory ({@link BandPostings}, {@link TermCounts}) and rebuilt from the store
+ * when the task starts (after restoration). That saves, per report, a RocksDB prefix scan per band key, a put per
+ * band key and a delete per band key when it expires, and their changelog records. (An earlier layout kept the
+ * fingerprints in a second store keyed by report id: a put, a delete and two changelog records more a report.)
  *
  * <p>Retention: every store, the lists and the counts hold exactly the reports received within
  * {@code dedup.horizon.ms} of the newest report remembered (at most {@link DedupSettings#EXPIRED_PER_REPORT} are
@@ -33,10 +31,8 @@ import java.util.Optional;
  */
 public final class StoreCandidateIndex implements CandidateIndex {
 
-    public static final String FINGERPRINTS_STORE = "dedup-fingerprints";
-    public static final String RETENTION_STORE = "dedup-retention";
+    public static final String REPORTS_STORE = "dedup-reports";
 
-    private final KeyValueStore<Bytes, byte[]> fingerprints;
     private final BandPostings postings = new BandPostings();
     private final TermCounts counts = new TermCounts();
     private final KeyValueStore<Bytes, byte[]> retention;
@@ -47,24 +43,20 @@ public final class StoreCandidateIndex implements CandidateIndex {
      */
     private long oldestRetained = Long.MAX_VALUE;
 
-    public StoreCandidateIndex(final KeyValueStore<Bytes, byte[]> fingerprints, final KeyValueStore<Bytes, byte[]> retention) {
-        this.fingerprints = fingerprints;
-        this.retention = retention;
+    public StoreCandidateIndex(final KeyValueStore<Bytes, byte[]> reports) {
+        this.retention = reports;
         rebuild();
     }
 
-    /** Lists and counts are derived from the retention entries and fingerprints: rebuild them (once, at task start). */
+    /** Lists and counts are derived from the retained reports: rebuild them (once, at task start). */
     private void rebuild() {
         try (KeyValueIterator<Bytes, byte[]> all = retention.all()) {
             while (all.hasNext()) {
                 final KeyValue<Bytes, byte[]> next = all.next();
                 final Retained entry = Retained.of(next.key);
-                postings.add(entry.desk, entry.reportId(), entry.receivedAt, bandKeys(next.value));
+                postings.add(entry.desk, entry.reportId(), entry.receivedAt, Binary.retainedBandKeys(next.value));
                 oldestRetained = Math.min(oldestRetained, entry.receivedAt);
-                final byte[] stored = fingerprints.get(Bytes.wrap(entry.report));
-                if (stored != null) {
-                    counts.count(entry.desk, Binary.fingerprint(stored).terms(), +1);
-                }
+                counts.count(entry.desk, Binary.retainedFingerprint(next.value).terms(), +1);
             }
         }
     }
@@ -127,20 +119,15 @@ public final class StoreCandidateIndex implements CandidateIndex {
     }
 
     @Override
-    public Optional<Fingerprint> fingerprint(final String reportId) {
-        final byte[] bytes = fingerprints.get(Bytes.wrap(reportId.getBytes(StandardCharsets.UTF_8)));
-        return bytes == null ? Optional.empty() : Optional.of(Binary.fingerprint(bytes));
+    public Optional<Fingerprint> fingerprint(final String desk, final String reportId, final long receivedAtMillis) {
+        final byte[] bytes = retention.get(retentionKey(receivedAtMillis, desk(desk), reportId.getBytes(StandardCharsets.UTF_8)));
+        return bytes == null ? Optional.empty() : Optional.of(Binary.retainedFingerprint(bytes));
     }
 
     @Override
     public void add(final String desk, final Fingerprint fingerprint, final long[] bandKeys) {
         final byte[] report = fingerprint.reportId().getBytes(StandardCharsets.UTF_8);
-        put(fingerprints, Bytes.wrap(report), Binary.fingerprint(fingerprint));
-        final ByteBuffer keys = ByteBuffer.allocate(bandKeys.length * 8);
-        for (final long bandKey : bandKeys) {
-            keys.putLong(bandKey);
-        }
-        put(retention, retentionKey(fingerprint.receivedAtMillis(), desk(desk), report), keys.array());
+        put(retention, retentionKey(fingerprint.receivedAtMillis(), desk(desk), report), Binary.retained(bandKeys, fingerprint));
         postings.add(desk, fingerprint.reportId(), fingerprint.receivedAtMillis(), bandKeys);
         counts.count(desk, fingerprint.terms(), +1);
         oldestRetained = Math.min(oldestRetained, fingerprint.receivedAtMillis());
@@ -167,24 +154,11 @@ public final class StoreCandidateIndex implements CandidateIndex {
         oldestRetained = next;
         for (final KeyValue<Bytes, byte[]> entry : due) {
             final Retained retained = Retained.of(entry.key);
-            postings.remove(retained.desk(), retained.reportId(), bandKeys(entry.value)); // posted by add or rebuild, as this entry says
-            final byte[] stored = fingerprints.get(Bytes.wrap(retained.report()));
-            if (stored != null) {
-                counts.count(retained.desk(), Binary.fingerprint(stored).terms(), -1);
-                delete(fingerprints, Bytes.wrap(retained.report()));
-            }
+            postings.remove(retained.desk(), retained.reportId(), Binary.retainedBandKeys(entry.value)); // posted by add or rebuild, as this entry says
+            counts.count(retained.desk(), Binary.retainedFingerprint(entry.value).terms(), -1);
             delete(retention, entry.key);
         }
         return due.size();
-    }
-
-    private static long[] bandKeys(final byte[] value) {
-        final ByteBuffer in = ByteBuffer.wrap(value);
-        final long[] keys = new long[value.length / 8];
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = in.getLong();
-        }
-        return keys;
     }
 
     private void put(final KeyValueStore<Bytes, byte[]> store, final Bytes key, final byte[] value) {

@@ -23,7 +23,7 @@ import java.util.Optional;
 public final class StoryMatcher {
 
     /** The stores dedup needs, to connect to the processor that calls it. */
-    public static final String[] STORES = {StoreCandidateIndex.FINGERPRINTS_STORE, StoreCandidateIndex.RETENTION_STORE};
+    public static final String[] STORES = {StoreCandidateIndex.REPORTS_STORE};
 
     private final NearDuplicateDetector detector;
     private StoreCandidateIndex index;
@@ -36,7 +36,7 @@ public final class StoryMatcher {
     }
 
     /**
-     * Adds dedup's persistent stores (RocksDB with changelogs) to the topology. Not cached: every key is written once
+     * Adds dedup's persistent store (RocksDB with a changelog) to the topology. Not cached: every key is written once
      * (and deleted once), where a record cache saves nothing.
      */
     public static void addStores(final StreamsBuilder builder) {
@@ -48,9 +48,7 @@ public final class StoryMatcher {
 
     /** Binds to the stores of the task the calling processor runs in. */
     public void init(final ProcessorContext<?, ?> context) {
-        final KeyValueStore<Bytes, byte[]> fingerprints = context.getStateStore(StoreCandidateIndex.FINGERPRINTS_STORE);
-        final KeyValueStore<Bytes, byte[]> retention = context.getStateStore(StoreCandidateIndex.RETENTION_STORE);
-        this.index = new StoreCandidateIndex(fingerprints, retention);
+        this.index = new StoreCandidateIndex(context.getStateStore(StoreCandidateIndex.REPORTS_STORE));
         this.preparedTerms = null;
         this.prepared = null;
     }

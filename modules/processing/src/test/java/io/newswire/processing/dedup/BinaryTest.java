@@ -40,4 +40,24 @@ class BinaryTest {
         assertThat(f.cosine(new long[]{1, 2}, new float[]{w, w})).isCloseTo(1.0, within(1e-6));
         assertThat(f.cosine(new long[]{3, 4}, new float[]{w, w})).isZero();
     }
+
+    @Test
+    void shouldKeepARetainedReportsBandKeysAndFingerprintInOneValue() {
+        final Fingerprint f = new Fingerprint("report-1", "article-1", "reem", 1_764_000_000_000L, new long[]{-5, 7, Long.MAX_VALUE},
+                new float[]{0.5f, 0.25f, 1f});
+        final long[] bandKeys = {Long.MIN_VALUE, 0, 42};
+
+        final byte[] value = Binary.retained(bandKeys, f);
+
+        assertThat(Binary.retainedBandKeys(value)).containsExactly(bandKeys);
+        final Fingerprint back = Binary.retainedFingerprint(value);
+        assertThat(back.reportId()).isEqualTo("report-1");
+        assertThat(back.articleId()).isEqualTo("article-1");
+        assertThat(back.receivedAtMillis()).isEqualTo(1_764_000_000_000L);
+        assertThat(back.terms()).containsExactly(-5, 7, Long.MAX_VALUE);
+        assertThat(Binary.retainedBandKeys(Binary.retained(new long[0], f))).isEmpty();
+        // a value of another encoding (the older band-keys-only layout) is refused, not misread
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Binary.retainedFingerprint(Binary.fingerprint(f)))
+                .isInstanceOf(IllegalStateException.class);
+    }
 }

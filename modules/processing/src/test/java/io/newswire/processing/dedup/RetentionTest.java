@@ -25,7 +25,7 @@ class RetentionTest {
         final var fresh = detector.prepare("desk", Map.of("مطر", 1, "إدلب", 1), index);
         detector.remember(fresh, "new", "a2", "c", 73 * HOUR, index);
 
-        assertThat(index.fingerprint("old")).isEmpty();
+        assertThat(index.fingerprint("desk", "old", 0)).isEmpty();
         assertThat(index.fingerprintCount()).isEqualTo(1);
         assertThat(index.documentFrequencies("desk", new long[]{TermHash.of("قصف")})).containsExactly(0);
         assertThat(index.documents("desk")).isEqualTo(1);
@@ -41,13 +41,12 @@ class RetentionTest {
             for (int i = 0; i < 20; i++) {
                 rig.file(new DedupRig.Filed("desk", "r" + i, "c", Map.of("word" + i, 1, "common", 1), i * HOUR));
             }
-            assertThat(count(rig, StoreCandidateIndex.FINGERPRINTS_STORE)).isEqualTo(20);
+            assertThat(count(rig, StoreCandidateIndex.REPORTS_STORE)).isEqualTo(20);
             // long after: each new report forgets up to two old ones, so 10 new ones clear all 20
             for (int i = 0; i < 10; i++) {
                 rig.file(new DedupRig.Filed("desk", "late" + i, "c", Map.of("late" + i, 1), 1000 * HOUR + i));
             }
-            assertThat(count(rig, StoreCandidateIndex.FINGERPRINTS_STORE)).isEqualTo(10);
-            assertThat(count(rig, StoreCandidateIndex.RETENTION_STORE)).isEqualTo(10);
+            assertThat(count(rig, StoreCandidateIndex.REPORTS_STORE)).isEqualTo(10);
             // the posting lists in memory: each late report under its band keys, nothing of the 20 old ones
             assertThat(rig.matcher().index().postingsHeld()).isEqualTo(10L * SETTINGS.bands());
             // ten distinct terms counted, of ten documents: the old terms ("common" among them) are gone
@@ -61,11 +60,10 @@ class RetentionTest {
         try (DedupRig rig = new DedupRig(SETTINGS)) {
             rig.file(new DedupRig.Filed("desk", "a", "c", Map.of("alpha", 1), 100 * HOUR));
             rig.file(new DedupRig.Filed("desk", "late", "c", Map.of("beta", 1), HOUR)); // arrives late, received long before
-            assertThat(count(rig, StoreCandidateIndex.FINGERPRINTS_STORE)).isEqualTo(2);
+            assertThat(count(rig, StoreCandidateIndex.REPORTS_STORE)).isEqualTo(2);
             rig.file(new DedupRig.Filed("desk", "b", "c", Map.of("gamma", 1), 101 * HOUR)); // "late" is now past the horizon
-            assertThat(count(rig, StoreCandidateIndex.FINGERPRINTS_STORE)).isEqualTo(2);
-            assertThat(count(rig, StoreCandidateIndex.RETENTION_STORE)).isEqualTo(2);
-            assertThat(rig.matcher().index().fingerprint("late")).isEmpty();
+            assertThat(count(rig, StoreCandidateIndex.REPORTS_STORE)).isEqualTo(2);
+            assertThat(rig.matcher().index().fingerprint("desk", "late", HOUR)).isEmpty();
             assertThat(rig.matcher().index().postingsHeld()).isEqualTo(2L * SETTINGS.bands());
             assertThat(rig.matcher().index().documents("desk")).isEqualTo(2);
         }
@@ -78,10 +76,8 @@ class RetentionTest {
             for (int i = 0; i < 30; i++) {
                 rig.file(new DedupRig.Filed("desk", "r" + i, "c", Map.of("same", 1), i));
             }
-            final KeyValueStore<Bytes, byte[]> fingerprints = rig.driver().getKeyValueStore(StoreCandidateIndex.FINGERPRINTS_STORE);
-            // lists and counts rebuilt from the stores alone, as when a task starts after restoring them
-            final StoreCandidateIndex index = new StoreCandidateIndex(fingerprints,
-                    rig.driver().getKeyValueStore(StoreCandidateIndex.RETENTION_STORE));
+            // lists and counts rebuilt from the store alone, as when a task starts after restoring it
+            final StoreCandidateIndex index = new StoreCandidateIndex(rig.driver().getKeyValueStore(StoreCandidateIndex.REPORTS_STORE));
             final long key = new MinHashBands(4, 1).keys(new long[]{TermHash.of("same")})[0];
             final var postings = index.postings("desk", key, 0, bounded.maxPostings());
             assertThat(postings).hasSize(5);
