@@ -19,7 +19,8 @@ import java.util.Map;
  * <p>Layout, for the lookup's sake: a lookup walks up to bands × maxPostings entries (2,048 by default), and walking
  * one object per entry was a quarter of the articles task's time at 100k stored (JFR: a cache miss per entry). So a
  * retained report is a slot number in the desk's primitive arrays, a list is two primitive arrays (slots and times,
- * read in sequence) and the lists hang off a primitive long map: the walk reads arrays, not objects.
+ * read in sequence) and the lists hang off a primitive long map: the walk reads arrays, not objects, and counts a
+ * posting in one long per report.
  */
 final class BandPostings {
 
@@ -95,12 +96,15 @@ final class BandPostings {
         private final Long2ObjectOpenHashMap<PostingList> lists = new Long2ObjectOpenHashMap<>();
         private final Object2IntOpenHashMap<String> slotOf = new Object2IntOpenHashMap<>();
         private String[] ids = new String[16];
+        /** When the report was received (its latest posting's time). */
+        private long[] receivedAt = new long[16];
         /** Postings of the slot over all lists: the slot is freed when none is left. */
         private int[] posted = new int[16];
-        /** The lookup that last touched the slot, the keys it shares in that lookup and its newest time seen there. */
-        private int[] mark = new int[16];
-        private int[] hits = new int[16];
-        private long[] seen = new long[16];
+        /**
+         * The lookup that last touched the slot (high 32 bits) and the keys it shares in it (low 32 bits): one long,
+         * so counting a posting touches one array element (one cache line), as one object per report did.
+         */
+        private long[] counted = new long[16];
         private int[] free = new int[16];
         private int freeCount;
         private int used;
@@ -121,16 +125,16 @@ final class BandPostings {
                 if (used == ids.length) {
                     final int grown = used * 2;
                     ids = Arrays.copyOf(ids, grown);
+                    receivedAt = Arrays.copyOf(receivedAt, grown);
                     posted = Arrays.copyOf(posted, grown);
-                    mark = Arrays.copyOf(mark, grown);
-                    hits = Arrays.copyOf(hits, grown);
-                    seen = Arrays.copyOf(seen, grown);
+                    counted = Arrays.copyOf(counted, grown);
                 }
                 slot = used++;
             }
             ids[slot] = reportId;
+            receivedAt[slot] = Long.MIN_VALUE;
             posted[slot] = 0;
-            mark[slot] = 0;
+            counted[slot] = 0;
             slotOf.put(reportId, slot);
             return slot;
         }
@@ -171,6 +175,7 @@ final class BandPostings {
                 postings++;
             }
         }
+        d.receivedAt[slot] = Math.max(d.receivedAt[slot], receivedAt);
         if (d.posted[slot] == 0) {
             d.release(slot); // no band keys: nothing to find it by
         }
@@ -231,9 +236,8 @@ final class BandPostings {
         if (++lookups == 0) {
             lookups = 1; // 0 is what a new slot starts with
         }
-        final int lookup = lookups;
-        final int[] mark = d.mark;
-        final int[] hits = d.hits;
+        final long lookup = (long) lookups << 32;
+        final long[] counted = d.counted;
         int touchedCount = 0;
         // byHits[h]: touched reports sharing exactly h keys so far (the last slot: more than there are keys), kept as
         // the lists are walked, so no second pass over the touched reports is needed to count them
@@ -249,17 +253,18 @@ final class BandPostings {
             final int last = Math.max(list.start, list.end - perKey);
             for (int i = list.end - 1; i >= last && times[i] >= notBefore; i--) {
                 final int slot = slots[i];
-                if (mark[slot] != lookup) {
-                    mark[slot] = lookup;
-                    hits[slot] = 0;
-                    d.seen[slot] = times[i];
+                long state = counted[slot];
+                if ((state & 0xffffffff00000000L) != lookup) {
+                    state = lookup; // first touched in this lookup: no keys shared yet
                     if (touchedCount == touched.length) {
                         touched = Arrays.copyOf(touched, touched.length * 2);
                     }
                     touched[touchedCount++] = slot;
                 }
-                byHits[Math.min(hits[slot], most)]--;
-                byHits[Math.min(++hits[slot], most)]++;
+                final int hits = (int) state;
+                byHits[Math.min(hits, most)]--;
+                byHits[Math.min(hits + 1, most)]++;
+                counted[slot] = state + 1;
             }
         }
         // most touched reports share one key; when enough share more, those sharing fewer cannot be among the
@@ -268,8 +273,9 @@ final class BandPostings {
         final TopCandidates top = new TopCandidates(limit);
         for (int t = 0; t < touchedCount; t++) {
             final int slot = touched[t];
-            if (hits[slot] >= fewest) {
-                top.offer(d.ids[slot], d.seen[slot], hits[slot]);
+            final int hits = (int) counted[slot];
+            if (hits >= fewest) {
+                top.offer(d.ids[slot], d.receivedAt[slot], hits);
             }
         }
         return top.bestFirst();
