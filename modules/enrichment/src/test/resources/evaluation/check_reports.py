@@ -11,7 +11,9 @@ for line in open(cities, encoding="utf-8"):
     f = line.rstrip("\n").split("\t")
     CITY[int(f[0])] = (float(f[4]), float(f[5]), f[1])
 # GeoNames country ids (countryInfo.txt); coordinates are approximate, not checked
-COUNTRY = {163843: "SY", 99237: "IQ", 272103: "LB", 298795: "TR", 248816: "JO", 285570: "KW", 286963: "OM", 294640: "IL"}
+COUNTRY = {163843: "SY", 99237: "IQ", 272103: "LB", 298795: "TR", 248816: "JO", 285570: "KW", 286963: "OM", 294640: "IL",
+           69543: "YE", 2215636: "LY", 366755: "SD", 102358: "SA", 289688: "QA", 290557: "AE", 357994: "EG",
+           130758: "IR", 6252001: "US", 2017370: "RU"}
 TOP = {"01000000", "02000000", "03000000", "04000000", "05000000", "06000000", "07000000", "08000000", "09000000",
        "10000000", "11000000", "12000000", "13000000", "14000000", "15000000", "16000000", "17000000"}
 KEYS = ["id", "split", "language", "desk", "filedAt", "timeZone", "headline", "dateline", "body", "caption", "byline",
@@ -20,10 +22,19 @@ errors = []
 def err(r, m): errors.append(f"{r['id']}: {m}")
 
 AR_DIG = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
-AR_WD = {"الاثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الخميس": 3, "الجمعة": 4, "السبت": 5, "الأحد": 6}
+AR_WD = {"الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الاربعاء": 2, "الخميس": 3, "الجمعة": 4, "السبت": 5,
+         "الأحد": 6, "الاحد": 6}
 EN_WD = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 MONTHS = {"كانون الثاني": 1, "شباط": 2, "آذار": 3, "اذار": 3, "نيسان": 4, "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4,
-          "january": 1, "february": 2, "march": 3, "april": 4}
+          "january": 1, "february": 2, "march": 3, "april": 4,
+          # added for fresh-reports.jsonl (May-December)
+          "أيار": 5, "ايار": 5, "حزيران": 6, "تموز": 7, "آب": 8, "أيلول": 9, "ايلول": 9, "تشرين الأول": 10,
+          "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الأول": 12, "كانون الاول": 12,
+          "مايو": 5, "يونيو": 6, "يوليو": 7, "أغسطس": 8, "اغسطس": 8, "سبتمبر": 9, "أكتوبر": 10, "اكتوبر": 10,
+          "نوفمبر": 11, "ديسمبر": 12,
+          "may": 5, "june": 6, "july": 7, "august": 8, "sept.": 9, "september": 9, "october": 10, "november": 11,
+          "december": 12}
+NAMED_DAYS = {"world refugee day": (6, 20)}
 ORD = {"السابع": 7}
 
 def expect_date(r):
@@ -35,6 +46,8 @@ def expect_date(r):
     s = t.translate(AR_DIG).lower()
     m = re.search(r"(\d{1,2})/(\d{1,2})/(\d{4})", s)
     if m: return dt.date(int(m[3]), int(m[2]), int(m[1]))
+    for name, (mon, day) in NAMED_DAYS.items():
+        if name in s: return dt.date(local.year, mon, day)
     for name, mon in MONTHS.items():
         if name in s:
             m = re.search(r"(\d{1,2})", s.split(name)[0][-6:]) or re.search(r"%s (\d{1,2})" % name, s)
