@@ -122,9 +122,9 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
         this.pending = context.getStateStore(PENDING_STORE);
         // checked often (the scan covers only waiting reports); how long each has waited is measured by waitClock
         context.schedule(EXPIRY_CHECK, PunctuationType.WALL_CLOCK_TIME, this::expireWaiting);
-        this.reportIndex = new ReportIndex(reports);
         this.articles = context.getStateStore(ARTICLES_STORE);
         this.reportDesks = context.getStateStore(DeskRouter.REPORT_DESKS_STORE);
+        this.reportIndex = new ReportIndex(reports, this::deskOf);
         this.retention = new StoreRetention(context.getStateStore(RETENTION_STORE), Map.of("a", articles), (store, key, time) -> {
             for (final String reportId : reportIndex.forgetArticle(key)) {
                 // forgotten here, so forgotten in the report-desks table too

@@ -9,6 +9,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * What the articles step looks up about the reports it remembers, beyond a report by its id: which report of a desk
@@ -27,24 +28,39 @@ import java.util.List;
 final class ReportIndex {
 
     private final KeyValueStore<String, ReportMemory> reports;
+    private final Function<String, String> deskOf;
     /** desk and matching digest (64 bits) → the first report of the desk with that text. */
     private final Long2ObjectOpenHashMap<String> byText = new Long2ObjectOpenHashMap<>();
     /** article id → its reports (the ones it cites and the exact resends recorded as its duplicates). */
     private final Object2ObjectOpenHashMap<String, String[]> byArticle = new Object2ObjectOpenHashMap<>();
 
     ReportIndex(final KeyValueStore<String, ReportMemory> reports) {
+        this(reports, reportId -> null);
+    }
+
+    /**
+     * @param deskOf where a report was decided (the report-desks table): for memories written before they kept their
+     *               desk, so their text is still known after an upgrade
+     */
+    ReportIndex(final KeyValueStore<String, ReportMemory> reports, final Function<String, String> deskOf) {
         this.reports = reports;
+        this.deskOf = deskOf;
         try (KeyValueIterator<String, ReportMemory> all = reports.all()) {
             while (all.hasNext()) {
                 final KeyValue<String, ReportMemory> entry = all.next();
-                add(entry.value);
+                add(entry.value.desk() != null ? entry.value : withDesk(entry.value, deskOf.apply(entry.key)));
             }
         }
     }
 
+    private static ReportMemory withDesk(final ReportMemory m, final String desk) {
+        return new ReportMemory(m.reportId(), m.articleId(), m.correspondentId(), m.contentDigest(), m.matchingDigest(),
+                m.receivedAtMillis(), desk);
+    }
+
     /** Remembers a report in both indexes (its text keeps the first report that had it). */
     void add(final ReportMemory memory) {
-        if (memory.desk() != null) { // written before desks were kept: found by id and through its article only
+        if (memory.desk() != null) { // (unknown only for an old memory the report-desks table no longer knows)
             byText.putIfAbsent(textKey(memory.desk(), memory.matchingDigest()), memory.reportId());
         }
         final String[] known = byArticle.get(memory.articleId());
@@ -61,7 +77,9 @@ final class ReportIndex {
     ReportMemory withText(final String desk, final String matchingDigest) {
         final String reportId = byText.get(textKey(desk, matchingDigest));
         final ReportMemory memory = reportId == null ? null : reports.get(reportId);
-        return memory != null && desk.equals(memory.desk()) && matchingDigest.equals(memory.matchingDigest()) ? memory : null;
+        // (a memory without its desk was indexed under the desk the report-desks table gave)
+        return memory != null && (memory.desk() == null || desk.equals(memory.desk())) && matchingDigest.equals(memory.matchingDigest())
+                ? memory : null;
     }
 
     /** Forgets the article's reports: out of the store and both indexes. Returns their ids. */
@@ -72,8 +90,9 @@ final class ReportIndex {
         }
         for (final String reportId : ids) {
             final ReportMemory memory = reports.get(reportId);
-            if (memory != null && memory.desk() != null) {
-                byText.remove(textKey(memory.desk(), memory.matchingDigest()), reportId);
+            final String desk = memory == null ? null : memory.desk() != null ? memory.desk() : deskOf.apply(reportId);
+            if (desk != null) {
+                byText.remove(textKey(desk, memory.matchingDigest()), reportId);
             }
             reports.delete(reportId);
         }

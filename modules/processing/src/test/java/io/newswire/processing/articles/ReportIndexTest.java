@@ -54,15 +54,20 @@ class ReportIndexTest {
     }
 
     @Test
-    void shouldKeepMemoriesWrittenBeforeDesksWereKeptForgettableWithTheirArticle() {
+    void shouldKnowTheTextOfMemoriesWrittenBeforeDesksWereKeptFromTheReportDesksTable() {
         final KeyValueStore<String, ReportMemory> store = store();
         store.put("old", new ReportMemory("old", "art1", "reem", "c1", DIGEST_A, 1L, null));
+        store.put("older", new ReportMemory("older", "art2", "reem", "c2", DIGEST_B, 1L, null));
 
-        final ReportIndex index = new ReportIndex(store);
+        final ReportIndex index = new ReportIndex(store, id -> "old".equals(id) ? "syria" : null);
 
-        assertThat(index.withText("syria", DIGEST_A)).isNull(); // no desk: its text cannot be scoped
+        assertThat(index.withText("syria", DIGEST_A).reportId()).isEqualTo("old");
+        assertThat(index.withText("syria", DIGEST_B)).isNull(); // the table no longer knows its desk: not scoped
         assertThat(index.forgetArticle("art1")).containsExactly("old");
+        assertThat(index.withText("syria", DIGEST_A)).isNull();
+        assertThat(index.forgetArticle("art2")).containsExactly("older"); // still forgotten with its article
         assertThat(store.get("old")).isNull();
+        assertThat(store.get("older")).isNull();
     }
 
     @Test
