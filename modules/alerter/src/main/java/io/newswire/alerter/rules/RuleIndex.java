@@ -104,6 +104,11 @@ public final class RuleIndex {
         return ordinal == null ? Optional.empty() : Optional.of(rules.get(ordinal));
     }
 
+    /** How many rules the version is tried against (for the benchmark and tests). */
+    public int candidateCount(final ArticleText text) {
+        return candidates(text).cardinality();
+    }
+
     public int size() {
         return rules.size();
     }
