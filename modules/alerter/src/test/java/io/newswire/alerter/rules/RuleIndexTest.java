@@ -51,7 +51,7 @@ class RuleIndexTest {
         long matches = 0;
         long candidates = 0;
         long judged = 0;
-        for (int round = 0; round < 20; round++) {
+        for (int round = 0; round < 10; round++) {
             final List<CompiledRule> rules = new ArrayList<>();
             for (int i = 0; i < 150; i++) {
                 rules.add(CompiledRule.compile(rule(random, "r" + round + "-" + i), NORMALIZER));
@@ -72,7 +72,7 @@ class RuleIndexTest {
             }
         }
         // not vacuous: rules fire often, and the index still leaves most rules untried
-        assertThat(matches).isGreaterThan(1_000);
+        assertThat(matches).isGreaterThan(500);
         assertThat(candidates).isLessThan(judged / 2);
     }
 
