@@ -44,7 +44,9 @@ import java.util.function.LongSupplier;
  * place, or a party id, or an urgency level; a quarter combine two conditions. No Kafka: the stream's own cost
  * (deserialising, the store, the transaction) is in the processing benchmarks' byte-copy ceiling, not here.
  *
- * <p>Run: {@code modules/bench/run AlerterBenchmark [N...]} (default 10 100 1000).
+ * <p>Run: {@code modules/bench/run AlerterBenchmark [--held-out] [N...]} (default 10 100 1000). With {@code --held-out}
+ * the rules are drawn from half of the versions and the other half is timed: rules watching other stories, as most of
+ * a newsroom's rules are for any one story.
  */
 public final class AlerterBenchmark {
 
@@ -53,21 +55,30 @@ public final class AlerterBenchmark {
 
     public static void main(final String[] args) throws Exception {
         final List<Integer> sizes = new ArrayList<>();
+        boolean heldOut = false;
         for (final String arg : args) {
-            sizes.add(Integer.parseInt(arg));
+            if (arg.equals("--held-out")) {
+                heldOut = true;
+            } else {
+                sizes.add(Integer.parseInt(arg));
+            }
         }
         if (sizes.isEmpty()) {
             sizes.addAll(List.of(10, 100, 1000));
         }
-        final List<ArticleUpdate> updates = updates(EnrichmentBenchmark.arabicReports(
+        final List<ArticleUpdate> all = updates(EnrichmentBenchmark.arabicReports(
                 Path.of("modules/enrichment/src/test/resources/evaluation/reports.jsonl")));
+        // held out: rules drawn from the first half of the versions watch other stories than the second half, timed
+        final List<ArticleUpdate> ruleSource = heldOut ? all.subList(0, all.size() / 2) : all;
+        final List<ArticleUpdate> updates = heldOut ? all.subList(all.size() / 2, all.size()) : all;
         final MatchingTextNormalizer normalizer = new MatchingTextNormalizer();
-        System.out.printf(Locale.ROOT, "%d article versions (Arabic, enriched)%n", updates.size());
+        System.out.printf(Locale.ROOT, "%d article versions (Arabic, enriched); rules drawn from %s%n", updates.size(),
+                heldOut ? "the other " + ruleSource.size() : "the same versions");
         System.out.println("| rules | matching | µs per version | versions/s (one core) | matches per version | rules tried per version |");
         System.out.println("|---|---|---|---|---|---|");
         for (final int n : sizes) {
             final RuleBook book = new RuleBook(normalizer);
-            rules(updates, n, new Random(42)).forEach(r -> book.apply(r.getRuleId(), r));
+            rules(ruleSource, n, new Random(42)).forEach(r -> book.apply(r.getRuleId(), r));
             final List<CompiledRule> compiled = List.copyOf(book.all());
             final RuleIndex index = book.index();
             final double tried = updates.stream().mapToInt(u -> index.candidateCount(ArticleText.of(u, normalizer))).average().orElse(0);
