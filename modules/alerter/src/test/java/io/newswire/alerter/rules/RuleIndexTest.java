@@ -98,6 +98,22 @@ class RuleIndexTest {
     }
 
     @Test
+    void shouldJudgeByARuleFromTheNextReadAfterItIsAddedAndNotAfterItIsRemoved() {
+        // Given a rule book whose index has been read, and a version naming the SDF
+        final RuleBook book = new RuleBook(NORMALIZER);
+        final ArticleText text = ArticleText.of(ArticleUpdate.newBuilder(version(new Random(2))).setEnrichment(Enrichment.newBuilder()
+                .setMatchingHeadline("").setMatchingBody("").setEntities(List.of(entity("newswire:sdf"))).build()).build(), NORMALIZER);
+        assertThat(book.index().matches(text)).isEmpty();
+
+        // When a rule on the SDF is applied, the next read fires it; when it is removed, the next read does not
+        book.apply("sdf", AlertRule.newBuilder().setRuleId("sdf").setDesk("d").setPartyIds(List.of("newswire:sdf")).setCreatedAt(Instant.EPOCH).build());
+        assertThat(book.index().matches(text)).extracting(m -> m.rule().ruleId()).containsExactly("sdf");
+        book.apply("sdf", null);
+        assertThat(book.index().matches(text)).isEmpty();
+        assertThat(book.index().rule("sdf")).isEmpty();
+    }
+
+    @Test
     void shouldTryAnAreaTooLargeForTheGridOnEveryVersion() {
         // a 2,000 km circle around a point near the North Pole covers every longitude of many latitude rows
         final GeoArea polar = new GeoArea(85.0, 10.0, 2_000.0, null);
