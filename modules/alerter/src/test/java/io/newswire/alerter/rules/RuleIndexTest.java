@@ -51,13 +51,13 @@ class RuleIndexTest {
         long matches = 0;
         long candidates = 0;
         long judged = 0;
-        for (int round = 0; round < 10; round++) {
+        for (int round = 0; round < 8; round++) {
             final List<CompiledRule> rules = new ArrayList<>();
             for (int i = 0; i < 150; i++) {
                 rules.add(CompiledRule.compile(rule(random, "r" + round + "-" + i), NORMALIZER));
             }
             final RuleIndex index = RuleIndex.of(rules);
-            for (int v = 0; v < 60; v++) {
+            for (int v = 0; v < 50; v++) {
                 final ArticleText text = ArticleText.of(version(random), NORMALIZER);
 
                 final List<RuleMatch> everyRule = rules.stream().map(rule -> RuleMatcher.match(rule, text)).flatMap(Optional::stream)
@@ -72,7 +72,7 @@ class RuleIndexTest {
             }
         }
         // not vacuous: rules fire often, and the index still leaves most rules untried
-        assertThat(matches).isGreaterThan(500);
+        assertThat(matches).isGreaterThan(200);
         assertThat(candidates).isLessThan(judged / 2);
     }
 
