@@ -18,7 +18,10 @@ import io.newswire.runtime.config.NewswireConfig;
 import io.newswire.runtime.kafka.KafkaClientConfigs;
 import io.newswire.runtime.kafka.TopicAdmin;
 import io.newswire.runtime.kafka.TopicFollower;
+import io.newswire.runtime.metrics.AlerterMetrics;
 import io.newswire.serde.NewswireSerdes;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -60,17 +63,33 @@ public final class AlerterApp implements AutoCloseable {
         this.http = http;
     }
 
-    /** Starts everything, the HTTP API on {@code alerter.host}/{@code alerter.port} and the health watcher included. */
-    public static AlerterApp start(final NewswireConfig config) throws InterruptedException {
-        return start(config, AlertListener.NONE, true);
+    /**
+     * Starts everything, the HTTP API on {@code alerter.host}/{@code alerter.port} and the health watcher included.
+     *
+     * @param meters the process's registry ({@code newswire_alerts_fired_total} is counted there)
+     */
+    public static AlerterApp start(final NewswireConfig config, final MeterRegistry meters) throws InterruptedException {
+        return start(config, AlertListener.NONE, true, meters);
+    }
+
+    /** As {@link #start(NewswireConfig, AlertListener, boolean, MeterRegistry)} with meters no one reads. */
+    public static AlerterApp start(final NewswireConfig config, final AlertListener listener, final boolean health) throws InterruptedException {
+        return start(config, listener, health, new SimpleMeterRegistry());
     }
 
     /**
      * @param listener told of each alert before its transaction commits
      * @param health   whether to run the health watcher
+     * @param meters   where the alerter's meters ({@link AlerterMetrics}) are registered
      */
-    public static AlerterApp start(final NewswireConfig config, final AlertListener listener, final boolean health) throws InterruptedException {
+    public static AlerterApp start(final NewswireConfig config, final AlertListener listener, final boolean health, final MeterRegistry meters)
+            throws InterruptedException {
         ensureOwnTopics(config);
+        final AlerterMetrics metrics = new AlerterMetrics(meters);
+        final AlertListener counted = alert -> {
+            metrics.fired(alert.getEscalation(), alert.getDesk(), false);
+            listener.onAlert(alert);
+        };
         final NewswireSerdes serdes = NewswireSerdes.fromConfig(config.serdeConfig());
         final MatchingTextNormalizer normalizer = new MatchingTextNormalizer();
         final RuleBook rules = new RuleBook(normalizer);
@@ -81,12 +100,12 @@ public final class AlerterApp implements AutoCloseable {
             throw new IllegalStateException("Could not read " + Topics.ALERT_RULES.name() + " within 60 s from " + config.bootstrapServers());
         }
         final KafkaStreams streams = new KafkaStreams(AlerterTopology.build(serdes, rules,
-                Duration.ofMillis(config.getLong(NewswireConfig.ALERTER_SUPPRESSION_WINDOW_MS_CONFIG)), listener), streamsConfig(config));
+                Duration.ofMillis(config.getLong(NewswireConfig.ALERTER_SUPPRESSION_WINDOW_MS_CONFIG)), counted), streamsConfig(config));
         streams.setUncaughtExceptionHandler(new FailedThreadHandler(serdes.registry(), () -> streams.state().isRunningOrRebalancing()));
         streams.start();
         final List<AutoCloseable> extras = new ArrayList<>();
         if (health) {
-            extras.add(HealthWatcher.start(config, serdes));
+            extras.add(HealthWatcher.start(config, serdes, metrics));
         }
         final RuleAdmin admin = RuleAdmin.over(config, serdes, rules);
         extras.add(admin);
@@ -184,7 +203,7 @@ public final class AlerterApp implements AutoCloseable {
 
     /** Runs one alerter instance ({@code key=value} settings as arguments): a deployment's service, or a child JVM in tests. */
     public static void main(final String[] args) throws InterruptedException {
-        final AlerterApp app = start(NewswireConfig.load(null, System.getenv(), settings(args)));
+        final AlerterApp app = start(NewswireConfig.load(null, System.getenv(), settings(args)), AlertListener.NONE, true);
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "alerter-shutdown"));
         Thread.currentThread().join();
     }

@@ -1,5 +1,8 @@
 package io.newswire.alerter;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newswire.runtime.metrics.AlerterMetrics;
 import io.newswire.testkit.SseReader;
 import io.newswire.model.Alert;
 import io.newswire.model.AlertEvidence;
@@ -31,12 +34,13 @@ class AlerterIntegrationTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static AlerterRig rig;
     private static AlerterApp alerter;
+    private static final SimpleMeterRegistry METERS = new SimpleMeterRegistry();
     private static String base;
 
     @BeforeAll
     static void startAlerter() throws Exception {
         rig = new AlerterRig();
-        alerter = AlerterApp.start(rig.config(), AlertListener.NONE, false);
+        alerter = AlerterApp.start(rig.config(), AlertListener.NONE, false, METERS);
         assertThat(alerter.awaitRunning(WAIT)).isTrue();
         base = "http://127.0.0.1:" + alerter.httpPort();
     }
@@ -56,6 +60,12 @@ class AlerterIntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** newswire_alerts_fired_total{kind, desk}. */
+    private static double fired(final String kind, final String desk) {
+        final Counter counter = METERS.find(AlerterMetrics.ALERTS_FIRED).tag("kind", kind).tag("desk", desk).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     private static HttpResponse<String> delete(final String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -73,6 +83,8 @@ class AlerterIntegrationTest {
         assertThat(post("/v1/alerts/rules", "{\"ruleId\":\"syria-sdf\",\"desk\":\"syria\",\"partyIds\":[\"newswire:sdf\"]}").statusCode()).isEqualTo(201);
         final RealArticles story = RealArticles.story();
         final String article = story.articleId().toString();
+        final double firstBefore = fired("first", "syria");
+        final double correctionsBefore = fired("correction", "syria");
         final List<SseReader.Event> first;
         try (SseReader dashboard = new SseReader(base + "/v1/alerts/stream", null)) {
 
@@ -111,6 +123,9 @@ class AlerterIntegrationTest {
             assertThat(after).filteredOn(a -> a.getVersion() == 3).extracting(Alert::getEscalation).containsExactly("CORRECTION", "CORRECTION");
             assertThat(after).noneMatch(a -> a.getVersion() == 2);
             assertThat(dashboard.take(2, WAIT)).allSatisfy(e -> assertThat(e.data()).contains("CORRECTION"));
+            // and newswire_alerts_fired_total counted each alert by kind and desk
+            assertThat(fired("first", "syria") - firstBefore).isEqualTo(2.0);
+            assertThat(fired("correction", "syria") - correctionsBefore).isEqualTo(2.0);
         }
 
         // When the dashboard reconnects with the id of the first event it saw
@@ -147,6 +162,28 @@ class AlerterIntegrationTest {
             assertThat(a.getDesk()).isEqualTo("idlib");
             assertThat(a.getEvidence()).extracting(AlertEvidence::getText).contains("مدرسة");
         });
+    }
+
+    @Test
+    void shouldMatchAWatchListTermWrittenWithHamzaTehMarbutaTatweelAndClitics() throws Exception {
+        // Given a rule watching "إدلب" (hamza under alef), "مدرسة" (teh marbuta) and "حماة", typed as an editor would
+        assertThat(post("/v1/alerts/rules", "{\"ruleId\":\"spelling\",\"desk\":\"north\",\"terms\":[\"إدلب\",\"مدرسة\",\"حماة\"]}")
+                .statusCode()).isEqualTo(201);
+
+        // When a story writes them "وادلب" (و + bare alef), "وبالمدرسه" (و + بال + heh) and "حـــماة" (tatweel)
+        final RealArticles story = RealArticles.story();
+        rig.publish(story.arabic("قصف يطال منطقة سكنية", null, "سقطت قذيفة وبالمدرسه الابتدائية صباح اليوم، وامتد القصف الى وادلب وريفها.",
+                "ونزح سكان من حـــماة أيضا."));
+
+        // Then the rule fires once, with each term's evidence pointing at the words as written
+        final List<Alert> alerts = rig.alerts(a -> a.getArticleId().equals(story.articleId()), 1, WAIT);
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.getRuleId()).isEqualTo("spelling");
+            assertThat(a.getMatched()).containsExactlyInAnyOrder("إدلب", "مدرسة", "حماة");
+            assertThat(a.getEvidence()).filteredOn(e -> e.getKind().equals("term")).extracting(AlertEvidence::getText)
+                    .containsExactlyInAnyOrder("وادلب", "وبالمدرسه", "حـــماة");
+        });
+        assertThat(delete("/v1/alerts/rules/spelling").statusCode()).isEqualTo(204);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.newswire.bench;
 import io.newswire.alerter.rules.ArticleText;
 import io.newswire.alerter.rules.CompiledRule;
 import io.newswire.alerter.rules.RuleBook;
+import io.newswire.alerter.rules.RuleIndex;
 import io.newswire.alerter.rules.RuleMatch;
 import io.newswire.alerter.rules.RuleMatcher;
 import io.newswire.alerter.suppression.EscalationPolicy;
@@ -31,17 +32,21 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 
 /**
  * Article updates per second through the alerter's core with N rules: for each version, its words analysed once
- * ({@link ArticleText}), every rule matched ({@link RuleMatcher}) and each match decided ({@link EscalationPolicy}),
- * on one thread (thread CPU time, so noisy neighbours do not count). The versions are the enrichment evaluation set's
+ * ({@link ArticleText}), the rules matched and each match decided ({@link EscalationPolicy}), two ways in the same
+ * run: every rule tried ({@link RuleMatcher} on each, as before the index) and the candidates of a {@link RuleIndex}
+ * (what the alerter runs), on one thread (thread CPU time, so noisy neighbours do not count). The versions are the enrichment evaluation set's
  * Arabic reports (about 2 KB each) enriched by the real built-in enrichment; the rules are drawn from the same data
  * (seed 42): each has 5 watch-list terms taken from the reports' words, or 2 place ids, or an area of 25 km around a
  * place, or a party id, or an urgency level; a quarter combine two conditions. No Kafka: the stream's own cost
  * (deserialising, the store, the transaction) is in the processing benchmarks' byte-copy ceiling, not here.
  *
- * <p>Run: {@code modules/bench/run AlerterBenchmark [N...]} (default 10 100 1000).
+ * <p>Run: {@code modules/bench/run AlerterBenchmark [--held-out] [N...]} (default 10 100 1000). With {@code --held-out}
+ * the rules are drawn from half of the versions and the other half is timed: rules watching other stories, as most of
+ * a newsroom's rules are for any one story.
  */
 public final class AlerterBenchmark {
 
@@ -50,40 +55,67 @@ public final class AlerterBenchmark {
 
     public static void main(final String[] args) throws Exception {
         final List<Integer> sizes = new ArrayList<>();
+        boolean heldOut = false;
         for (final String arg : args) {
-            sizes.add(Integer.parseInt(arg));
+            if (arg.equals("--held-out")) {
+                heldOut = true;
+            } else {
+                sizes.add(Integer.parseInt(arg));
+            }
         }
         if (sizes.isEmpty()) {
             sizes.addAll(List.of(10, 100, 1000));
         }
-        final List<ArticleUpdate> updates = updates(EnrichmentBenchmark.arabicReports(
+        final List<ArticleUpdate> all = updates(EnrichmentBenchmark.arabicReports(
                 Path.of("modules/enrichment/src/test/resources/evaluation/reports.jsonl")));
+        // held out: rules drawn from the first half of the versions watch other stories than the second half, timed
+        final List<ArticleUpdate> ruleSource = heldOut ? all.subList(0, all.size() / 2) : all;
+        final List<ArticleUpdate> updates = heldOut ? all.subList(all.size() / 2, all.size()) : all;
         final MatchingTextNormalizer normalizer = new MatchingTextNormalizer();
-        System.out.printf(Locale.ROOT, "%d article versions (Arabic, enriched)%n", updates.size());
-        System.out.println("| rules | µs per version | versions/s (one core) | matches per version |");
-        System.out.println("|---|---|---|---|");
+        System.out.printf(Locale.ROOT, "%d article versions (Arabic, enriched); rules drawn from %s%n", updates.size(),
+                heldOut ? "the other " + ruleSource.size() : "the same versions");
+        System.out.println("| rules | matching | µs per version | versions/s (one core) | matches per version | rules tried per version |");
+        System.out.println("|---|---|---|---|---|---|");
         for (final int n : sizes) {
             final RuleBook book = new RuleBook(normalizer);
-            rules(updates, n, new Random(42)).forEach(r -> book.apply(r.getRuleId(), r));
+            rules(ruleSource, n, new Random(42)).forEach(r -> book.apply(r.getRuleId(), r));
             final List<CompiledRule> compiled = List.copyOf(book.all());
-            final int warmUp = Math.max(3, 3_000 / Math.max(1, n));
-            for (int i = 0; i < warmUp; i++) {
-                run(updates, compiled, normalizer);
-            }
-            final ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-            final int passes = Math.max(3, 20_000 / Math.max(10, n));
-            long matches = 0;
-            final long start = cpu.getCurrentThreadCpuTime();
-            for (int i = 0; i < passes; i++) {
-                matches += run(updates, compiled, normalizer);
-            }
-            final double perVersionUs = (cpu.getCurrentThreadCpuTime() - start) / 1e3 / ((double) passes * updates.size());
-            System.out.printf(Locale.ROOT, "| %,d | %.1f | %,.0f | %.2f |%n", n, perVersionUs, 1e6 / perVersionUs,
-                    matches / ((double) passes * updates.size()));
+            final RuleIndex index = book.index();
+            final double tried = updates.stream().mapToInt(u -> index.candidateCount(ArticleText.of(u, normalizer))).average().orElse(0);
+            measure("every rule", n, updates, n, () -> everyRule(updates, compiled, normalizer));
+            measure("indexed", n, updates, tried, () -> indexed(updates, index, normalizer));
         }
     }
 
-    private static long run(final List<ArticleUpdate> updates, final List<CompiledRule> rules, final MatchingTextNormalizer normalizer) {
+    private static void measure(final String how, final int n, final List<ArticleUpdate> updates, final double tried, final LongSupplier pass) {
+        final int warmUp = Math.max(3, 3_000 / Math.max(1, n));
+        for (int i = 0; i < warmUp; i++) {
+            pass.getAsLong();
+        }
+        final ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        final int passes = Math.max(3, 20_000 / Math.max(10, n));
+        long matches = 0;
+        final long start = cpu.getCurrentThreadCpuTime();
+        for (int i = 0; i < passes; i++) {
+            matches += pass.getAsLong();
+        }
+        final double perVersionUs = (cpu.getCurrentThreadCpuTime() - start) / 1e3 / ((double) passes * updates.size());
+        System.out.printf(Locale.ROOT, "| %,d | %s | %.1f | %,.0f | %.2f | %.1f |%n", n, how, perVersionUs, 1e6 / perVersionUs,
+                matches / ((double) passes * updates.size()), tried);
+    }
+
+    private static long indexed(final List<ArticleUpdate> updates, final RuleIndex index, final MatchingTextNormalizer normalizer) {
+        long matches = 0;
+        for (final ArticleUpdate update : updates) {
+            for (final RuleMatch match : index.matches(ArticleText.of(update, normalizer))) {
+                matches++;
+                EscalationPolicy.decide(null, update, true, false, update.getVersionCreated().toEpochMilli());
+            }
+        }
+        return matches;
+    }
+
+    private static long everyRule(final List<ArticleUpdate> updates, final List<CompiledRule> rules, final MatchingTextNormalizer normalizer) {
         long matches = 0;
         for (final ArticleUpdate update : updates) {
             final ArticleText text = ArticleText.of(update, normalizer);

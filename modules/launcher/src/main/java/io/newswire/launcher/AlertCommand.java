@@ -22,7 +22,7 @@ public final class AlertCommand implements Callable<Integer> {
         final NewswireConfig config = settings();
         final NewswireMetrics metrics = new NewswireMetrics();
         metrics.serve(config.getString(NewswireConfig.METRICS_HOST_CONFIG), config.getInt(NewswireConfig.METRICS_PORT_CONFIG));
-        final AlerterApp app = AlerterApp.start(config);
+        final AlerterApp app = AlerterApp.start(config, metrics.registry());
         metrics.bindStreams(app.streams());
         System.err.println("Alerter running; alerts stream at http://" + config.getString(NewswireConfig.ALERTER_HOST_CONFIG) + ":"
                 + app.httpPort() + "/v1/alerts/stream");

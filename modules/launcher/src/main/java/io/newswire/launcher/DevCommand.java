@@ -98,7 +98,7 @@ public final class DevCommand implements Callable<Integer> {
             final PublisherApp publisher = PublisherApp.start(config, metrics);
             running.push(publisher);
             processing.awaitRunning(Duration.ofSeconds(60));
-            final AlerterApp alerter = AlerterApp.start(config);
+            final AlerterApp alerter = AlerterApp.start(config, metrics.registry());
             running.push(alerter);
             metrics.bindStreams(alerter.streams());
             final String alerts = "http://" + config.getString(NewswireConfig.ALERTER_HOST_CONFIG) + ":" + alerter.httpPort();

@@ -8,6 +8,7 @@ import io.newswire.model.topics.Topics;
 import io.newswire.runtime.config.NewswireConfig;
 import io.newswire.runtime.kafka.KafkaClientConfigs;
 import io.newswire.runtime.kafka.TopicFollower;
+import io.newswire.runtime.metrics.AlerterMetrics;
 import io.newswire.serde.NewswireSerdes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -58,16 +59,19 @@ public final class HealthWatcher implements AutoCloseable {
         return thread;
     });
     private final Map<String, Integer> occurrences = new ConcurrentHashMap<>();
+    private final AlerterMetrics metrics;
 
     private HealthWatcher(final HealthConditions conditions, final KafkaProducer<String, Alert> producer, final Admin admin,
-                          final List<TopicFollower<?, ?>> followers) {
+                          final List<TopicFollower<?, ?>> followers, final AlerterMetrics metrics) {
         this.conditions = conditions;
+        this.metrics = metrics;
         this.producer = producer;
         this.admin = admin;
         this.followers = followers;
     }
 
-    public static HealthWatcher start(final NewswireConfig config, final NewswireSerdes serdes) throws InterruptedException {
+    /** @param metrics counts each health alert written */
+    public static HealthWatcher start(final NewswireConfig config, final NewswireSerdes serdes, final AlerterMetrics metrics) throws InterruptedException {
         final HealthConditions conditions = new HealthConditions(config.getLong(NewswireConfig.ALERTER_QUIET_INTERVAL_MS_CONFIG),
                 config.getInt(NewswireConfig.ALERTER_DEAD_LETTER_THRESHOLD_CONFIG), config.getLong(NewswireConfig.ALERTER_DEAD_LETTER_WINDOW_MS_CONFIG),
                 config.getLong(NewswireConfig.ALERTER_LAG_THRESHOLD_CONFIG));
@@ -110,7 +114,7 @@ public final class HealthWatcher implements AutoCloseable {
         final KafkaProducer<String, Alert> producer = new KafkaProducer<>(KafkaClientConfigs.durableProducer(config, "newswire-alerter-health", 10_000),
                 NewswireSerdes.keySerde().serializer(), serdes.valueSerde(Alert.class).serializer());
         final HealthWatcher watcher = new HealthWatcher(conditions, producer, Admin.create(KafkaClientConfigs.admin(config)),
-                List.of(reports, deadLetters));
+                List.of(reports, deadLetters), metrics);
         watcher.occurrences.putAll(fired);
         reports.awaitCaughtUp(Duration.ofSeconds(60));
         deadLetters.awaitCaughtUp(Duration.ofSeconds(60));
@@ -130,7 +134,9 @@ public final class HealthWatcher implements AutoCloseable {
             readLag();
             final long now = System.currentTimeMillis();
             for (final HealthConditions.Transition transition : conditions.transitions(now)) {
-                producer.send(record(alert(transition, now))).get(15, TimeUnit.SECONDS);
+                final Alert alert = alert(transition, now);
+                producer.send(record(alert)).get(15, TimeUnit.SECONDS);
+                metrics.fired(alert.getEscalation(), null, true);
             }
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -3,8 +3,8 @@ package io.newswire.alerter.stream;
 import io.newswire.alerter.rules.ArticleText;
 import io.newswire.alerter.rules.CompiledRule;
 import io.newswire.alerter.rules.RuleBook;
+import io.newswire.alerter.rules.RuleIndex;
 import io.newswire.alerter.rules.RuleMatch;
-import io.newswire.alerter.rules.RuleMatcher;
 import io.newswire.alerter.suppression.EscalationPolicy;
 import io.newswire.alerter.suppression.StoryAlerts;
 import io.newswire.model.Alert;
@@ -20,11 +20,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
- * Runs every rule in force over one article version and alerts as {@link EscalationPolicy} decides, remembering per
+ * Runs the rules in force that can fire on one article version (a {@link RuleIndex} finds them) and alerts as {@link EscalationPolicy} decides, remembering per
  * story (the store {@value AlerterTopology#SUPPRESSION_STORE}, keyed by article id) what each rule last saw.
  * Input {@code newswire.articles.updates.v1}, keyed by article id (so a story's versions come to one task, in
  * order); output {@code newswire.alerts.v1}, keyed by alert id. Exactly-once: the store and the alerts commit together.
@@ -69,22 +72,20 @@ final class AlertProcessor implements Processor<String, ArticleUpdate, String, A
         final StoryAlerts known = stored == null ? StoryAlerts.empty() : stored.withoutAlertsBefore(record.timestamp() - windowMs);
         StoryAlerts next = known;
         final ArticleText text = ArticleText.of(update, rules.normalizer());
-        for (final CompiledRule rule : rules.all()) {
-            final Optional<RuleMatch> match = RuleMatcher.match(rule, text);
-            final var previous = known.rules().get(rule.ruleId());
-            if (previous == null && match.isEmpty()) {
-                continue;
+        final RuleIndex index = rules.index();
+        final Map<String, RuleMatch> matches = new LinkedHashMap<>();
+        index.matches(text).forEach(match -> matches.put(match.rule().ruleId(), match));
+        for (final RuleMatch match : matches.values()) {
+            next = judge(match.rule(), Optional.of(match), known, next, update, record.timestamp());
+        }
+        // a rule that alerted on the story is told of its corrections and withdrawals even when the text no longer matches
+        for (final String ruleId : new TreeSet<>(known.rules().keySet())) {
+            if (!matches.containsKey(ruleId)) {
+                final Optional<CompiledRule> rule = index.rule(ruleId);
+                if (rule.isPresent()) {
+                    next = judge(rule.get(), Optional.empty(), known, next, update, record.timestamp());
+                }
             }
-            final EscalationPolicy.Decision decision = EscalationPolicy.decide(previous, update, match.isPresent(),
-                    rule.rule().getEscalateOnCorroboration(), record.timestamp());
-            if (decision.state().isPresent()) {
-                next = next.with(rule.ruleId(), decision.state().get());
-            }
-            decision.alert().ifPresent(escalation -> {
-                final Alert alert = AlertFactory.alert(rule, update, match.orElse(null), escalation, record.timestamp());
-                context.forward(new Record<>(alert.getAlertId(), alert, record.timestamp()));
-                listener.onAlert(alert);
-            });
         }
         if (next.rules().isEmpty()) {
             if (stored != null) {
@@ -93,6 +94,19 @@ final class AlertProcessor implements Processor<String, ArticleUpdate, String, A
         } else if (!next.equals(stored)) {
             stories.put(story, next);
         }
+    }
+
+    /** What the rule's state on the story becomes, forwarding the alert the policy decides on, if any. */
+    private StoryAlerts judge(final CompiledRule rule, final Optional<RuleMatch> match, final StoryAlerts known, final StoryAlerts next,
+                              final ArticleUpdate update, final long timestamp) {
+        final EscalationPolicy.Decision decision = EscalationPolicy.decide(known.rules().get(rule.ruleId()), update, match.isPresent(),
+                rule.rule().getEscalateOnCorroboration(), timestamp);
+        decision.alert().ifPresent(escalation -> {
+            final Alert alert = AlertFactory.alert(rule, update, match.orElse(null), escalation, timestamp);
+            context.forward(new Record<>(alert.getAlertId(), alert, timestamp));
+            listener.onAlert(alert);
+        });
+        return decision.state().map(state -> next.with(rule.ruleId(), state)).orElse(next);
     }
 
     private void purgeExpired() {

@@ -7,6 +7,8 @@ import io.newswire.model.ReportKind;
 import io.newswire.model.topics.Topics;
 import io.newswire.processing.ProcessingApp;
 import io.newswire.runtime.config.NewswireConfig;
+import io.newswire.runtime.metrics.AlerterMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -46,7 +48,8 @@ class HealthAlertsIntegrationTest {
             final NewswireConfig config = new NewswireConfig(settings);
             final ProcessingApp processing = ProcessingApp.start(config);
             boolean processingStopped = false;
-            try (HealthWatcher health = HealthWatcher.start(config, rig.serdes);
+            final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            try (HealthWatcher health = HealthWatcher.start(config, rig.serdes, new AlerterMetrics(meters));
                  KafkaProducer<String, CorrespondentReport> reports = new KafkaProducer<>(rig.stack.producerConfig(), new StringSerializer(),
                          rig.serdes.valueSerde(CorrespondentReport.class).serializer());
                  KafkaProducer<String, byte[]> raw = new KafkaProducer<>(rig.stack.producerConfig(), new StringSerializer(), new ByteArraySerializer())) {
@@ -94,6 +97,10 @@ class HealthAlertsIntegrationTest {
                     final long cleared = alerts.size() - fired;
                     assertThat(fired - cleared).as("%s fires once per clear: %s", id, alerts).isBetween(0L, 1L);
                 });
+                // and newswire_alerts_fired_total counted them: at least the three conditions fired and reem's clear
+                assertThat(meters.find(AlerterMetrics.ALERTS_FIRED).tag("kind", "health_firing").tag("desk", AlerterMetrics.ALL_DESKS)
+                        .counter().count()).isGreaterThanOrEqualTo(3.0);
+                assertThat(meters.find(AlerterMetrics.ALERTS_FIRED).tag("kind", "health_cleared").counter().count()).isGreaterThanOrEqualTo(1.0);
             } finally {
                 if (!processingStopped) {
                     processing.close();
