@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The enrichment evaluation set (src/test/resources/evaluation/reports.jsonl, written by a hand that did not see the
- * implementation; its README says how): each line a report and what a careful editor expects enrichment to find.
+ * The enrichment evaluation sets (src/test/resources/evaluation/reports.jsonl and fresh-reports.jsonl, each written by
+ * a hand that did not see the implementation; its README says how): each line a report and what a careful editor expects enrichment to find.
  */
 final class EvaluationSet {
 
@@ -40,17 +40,32 @@ final class EvaluationSet {
         boolean held() {
             return "held".equals(split);
         }
+
+        /** 0: the tuning half, 1: the held half, 2: the fresh set (see {@link #load()}). */
+        int set() {
+            return id.startsWith("fresh-") ? 2 : held() ? 1 : 0;
+        }
     }
 
     private EvaluationSet() {
     }
 
+    /**
+     * Both files: reports.jsonl (its tuning and held halves) and fresh-reports.jsonl (all held, written later by
+     * another hand that saw neither the code nor its data, after the steps had been tuned: see the README).
+     */
     static List<Case> load() {
+        final List<Case> cases = new ArrayList<>(load("/evaluation/reports.jsonl"));
+        cases.addAll(load("/evaluation/fresh-reports.jsonl"));
+        return cases;
+    }
+
+    private static List<Case> load(final String resource) {
         final ObjectMapper json = new ObjectMapper();
         final List<Case> cases = new ArrayList<>();
-        try (InputStream in = EvaluationSet.class.getResourceAsStream("/evaluation/reports.jsonl")) {
+        try (InputStream in = EvaluationSet.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("evaluation/reports.jsonl is missing from the test resources");
+                throw new IllegalStateException(resource + " is missing from the test resources");
             }
             final BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;
