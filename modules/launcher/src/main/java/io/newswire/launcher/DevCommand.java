@@ -90,9 +90,8 @@ public final class DevCommand implements Callable<Integer> {
             final NewswireMetrics metrics = new NewswireMetrics();
             running.push(metrics);
             final int metricsPort = metrics.serve("127.0.0.1", config.getInt(NewswireConfig.METRICS_PORT_CONFIG));
-            final ProcessingApp processing = ProcessingApp.start(config);
+            final ProcessingApp processing = ProcessingApp.start(config, metrics);
             running.push(processing);
-            metrics.bindStreams(processing.streams());
             final GatewayServer gateway = GatewayServer.start(config, metrics);
             running.push(gateway);
             final PublisherApp publisher = PublisherApp.start(config, metrics);
