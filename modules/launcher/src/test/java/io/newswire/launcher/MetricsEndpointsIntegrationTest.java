@@ -79,7 +79,7 @@ class MetricsEndpointsIntegrationTest {
                 final Endpoints written = Endpoints.read(dataDir).orElseThrow();
                 assertThat(written.metricsEndpoints()).containsOnlyKeys(COMPONENTS);
 
-                // When there is traffic: a report through the gateway that becomes an article, and a garbage record
+                // When there is traffic: a report through the gateway that becomes an article, one it refuses, and a garbage record
                 sendTraffic(cluster, written, dataDir, shared.schemaRegistryUrl());
 
                 // Then every component's scrape parses, completely, and shows its own meters
@@ -135,7 +135,7 @@ class MetricsEndpointsIntegrationTest {
     /** Names a component's traffic must have made visible (one of its own and one of its Kafka clients at least). */
     private static Set<String> expectedFamilies(final String component) {
         return switch (component) {
-            case "gateway" -> Set.of("newswire_gateway_reports_accepted_total", "kafka_producer_record_send_total",
+            case "gateway" -> Set.of("newswire_gateway_reports_accepted_total", "newswire_gateway_reports_rejected_total", "kafka_producer_record_send_total",
                     "process_cpu_seconds_total", "system_available_processors");
             case "processing" -> Set.of("kafka_stream_thread_process_total", "kafka_consumer_fetch_manager_records_consumed_total",
                     "newswire_processing_records_total", "newswire_processing_dead_letters_total", "newswire_processing_dedup_outcomes_total",
@@ -167,6 +167,11 @@ class MetricsEndpointsIntegrationTest {
             return status[0] != 401;
         });
         assertThat(status[0]).isEqualTo(202);
+        // and one refused: a token nobody was given
+        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(written.gateway() + "/v1/reports"))
+                .header("Authorization", "Bearer not-a-token").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(401);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(cluster.producerConfig(), new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(Topics.REPORTS.name(), "garbage".getBytes(StandardCharsets.UTF_8),
