@@ -39,7 +39,7 @@ public final class ProcessingApp implements AutoCloseable {
 
     /** Starts the application, its own meters counting into nothing; {@link #awaitRunning} waits for it to take its partitions. */
     public static ProcessingApp start(final NewswireConfig config) {
-        return start(config, new ProcessingMetrics(new io.micrometer.core.instrument.composite.CompositeMeterRegistry()));
+        return start(config, ProcessingMetrics.none());
     }
 
     /**

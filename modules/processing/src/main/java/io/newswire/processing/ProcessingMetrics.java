@@ -78,9 +78,14 @@ public final class ProcessingMetrics {
         }
     }
 
-    /** The meters {@link ProcessingApp} put in the Streams configuration, or ones counting into nothing when there are none. */
+    /** The meters {@link ProcessingApp} put in the Streams configuration, or {@link #none()} when there are none. */
     public static ProcessingMetrics from(final Map<String, ?> configs) {
-        return configs.get(CONFIG_KEY) instanceof ProcessingMetrics meters ? meters : new ProcessingMetrics(new CompositeMeterRegistry());
+        return configs.get(CONFIG_KEY) instanceof ProcessingMetrics meters ? meters : none();
+    }
+
+    /** Meters counting into nothing (a registry with no backend). */
+    public static ProcessingMetrics none() {
+        return new ProcessingMetrics(new CompositeMeterRegistry());
     }
 
     /** One record handled by a step. */
