@@ -57,8 +57,16 @@ public final class ClusterStatus {
         if (snapshot.error() != null) {
             return snapshot;
         }
+        StatusSnapshot.Latency latency = null;
+        String latencyError = null;
+        try {
+            latency = LatencyReader.read(config, now.minus(Duration.ofHours(1)));
+        } catch (final RuntimeException e) {
+            // the versions could not be read or decoded (the registry does not answer, say): a problem, not a crash
+            latencyError = e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
         return new StatusSnapshot(snapshot.takenAt(), snapshot.bootstrap(), null, snapshot.brokers(), snapshot.topics(), snapshot.groups(),
-                snapshot.deadLetters(), LatencyReader.read(config, now.minus(Duration.ofHours(1))));
+                snapshot.deadLetters(), latency, latencyError);
     }
 
     /**

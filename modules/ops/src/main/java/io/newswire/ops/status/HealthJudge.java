@@ -8,7 +8,7 @@ import java.util.List;
  * Says what in a {@link StatusSnapshot} is unhealthy, so `newswire status` can gate a deploy: no broker reachable,
  * a consumer group more than {@code maxLag} records behind, a Streams application's group with offsets but no member
  * (no instance running), more than {@code maxDeadLetters} dead letters in the last hour, an end-to-end p99 latency
- * over {@code maxP99Latency}. Pure: a snapshot and thresholds in, the problems (none: healthy) out.
+ * over {@code maxP99Latency} (or a latency that could not be measured). Pure: a snapshot and thresholds in, the problems (none: healthy) out.
  *
  * @param maxLag         the most records a group may be behind
  * @param maxDeadLetters the most dead letters an hour may bring
@@ -41,6 +41,9 @@ public record HealthJudge(long maxLag, long maxDeadLetters, Duration maxP99Laten
         }
         if (snapshot.deadLetterCount() > maxDeadLetters) {
             problems.add(snapshot.deadLetterCount() + " dead letters in the last hour (over " + maxDeadLetters + ")");
+        }
+        if (snapshot.latencyError() != null) {
+            problems.add("end-to-end latency not measured: " + snapshot.latencyError());
         }
         final StatusSnapshot.Latency latency = snapshot.latency();
         if (maxP99Latency != null && latency != null && latency.p99Ms() > maxP99Latency.toMillis()) {

@@ -50,7 +50,7 @@ public final class StatusFormat {
         for (final Map.Entry<String, Long> reason : snapshot.deadLetters().entrySet()) {
             out.append(String.format("  %6d  %s%n", reason.getValue(), reason.getKey()));
         }
-        latency(snapshot.latency(), out);
+        latency(snapshot.latency(), snapshot.latencyError(), out);
         return out.toString();
     }
 
@@ -84,8 +84,12 @@ public final class StatusFormat {
         return text.isEmpty() ? "-" : text.toString();
     }
 
-    private static void latency(final StatusSnapshot.Latency latency, final StringBuilder out) {
+    private static void latency(final StatusSnapshot.Latency latency, final String error, final StringBuilder out) {
         out.append("\nEnd-to-end latency, last hour (gateway acceptance -> article version)\n");
+        if (error != null) {
+            out.append("  (not measured: ").append(error).append(")\n");
+            return;
+        }
         if (latency == null) {
             out.append("  (no article version in the last hour, or not measured)\n");
             return;
@@ -107,6 +111,7 @@ public final class StatusFormat {
         node.put("deadLettersLastHour", snapshot.deadLetterCount());
         node.set("deadLettersByReason", JSON.valueToTree(snapshot.deadLetters()));
         node.set("latency", JSON.valueToTree(snapshot.latency()));
+        node.put("latencyError", snapshot.latencyError());
         try {
             return JSON.writeValueAsString(node);
         } catch (final JsonProcessingException e) {

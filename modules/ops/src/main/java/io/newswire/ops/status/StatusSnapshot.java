@@ -14,15 +14,16 @@ import java.util.Map;
  * @param topics      each topic (internal ones left out)
  * @param groups      each consumer group (Streams applications included) with its lag and members
  * @param deadLetters dead letters of the last hour, by {@code stage / reason code}, most first
- * @param latency     end-to-end latency of the last hour's article versions. May be null (not measured, or none).
+ * @param latency      end-to-end latency of the last hour's article versions. May be null (not measured, or none).
+ * @param latencyError why the latency could not be measured. May be null (it could, or was not asked for).
  */
 public record StatusSnapshot(Instant takenAt, String bootstrap, String error, List<String> brokers, List<TopicStatus> topics,
-                             List<GroupStatus> groups, Map<String, Long> deadLetters, Latency latency) {
+                             List<GroupStatus> groups, Map<String, Long> deadLetters, Latency latency, String latencyError) {
 
     /** A snapshot without latency (not measured). */
     public StatusSnapshot(final Instant takenAt, final String bootstrap, final String error, final List<String> brokers,
                           final List<TopicStatus> topics, final List<GroupStatus> groups, final Map<String, Long> deadLetters) {
-        this(takenAt, bootstrap, error, brokers, topics, groups, deadLetters, null);
+        this(takenAt, bootstrap, error, brokers, topics, groups, deadLetters, null, null);
     }
 
     /**

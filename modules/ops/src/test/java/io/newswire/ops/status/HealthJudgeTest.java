@@ -51,19 +51,24 @@ class HealthJudgeTest {
     }
 
     @Test
-    void shouldBeUnhealthyWhenAStreamsGroupHasNoMemberOrTheLatencyIsOverTheThreshold() {
+    void shouldBeUnhealthyWhenAStreamsGroupHasNoMemberOrTheLatencyIsOverTheThresholdOrUnmeasured() {
         final StatusSnapshot.GroupStatus stopped = new StatusSnapshot.GroupStatus("newswire-processing", "EMPTY", 0, 6, null, true,
                 List.of(), List.of());
         final StatusSnapshot.GroupStatus running = new StatusSnapshot.GroupStatus("newswire-alerter", "STABLE", 0, 6, null, true, List.of(),
                 List.of(new StatusSnapshot.Member("newswire-alerter-1-StreamThread-1-consumer", "/127.0.0.1", List.of("newswire.alerts.v1-0"))));
         final StatusSnapshot.GroupStatus plainEmpty = new StatusSnapshot.GroupStatus("some-tool", "EMPTY", 0, 3, null);
         final StatusSnapshot snapshot = new StatusSnapshot(Instant.EPOCH, "b:9092", null, List.of("1 b:9092"), List.of(),
-                List.of(stopped, running, plainEmpty), Map.of(), new StatusSnapshot.Latency(10, 200, 900, 2_500, 3_000));
+                List.of(stopped, running, plainEmpty), Map.of(), new StatusSnapshot.Latency(10, 200, 900, 2_500, 3_000), null);
 
         assertThat(new HealthJudge(100, 5, Duration.ofSeconds(2)).problems(snapshot)).containsExactly(
                 "Streams application newswire-processing has no running instance (group EMPTY)",
                 "end-to-end latency p99 2500 ms over the last hour (over 2000 ms)");
         assertThat(new HealthJudge(100, 5, Duration.ofSeconds(3)).problems(snapshot)).hasSize(1);
+        final StatusSnapshot unmeasured = new StatusSnapshot(Instant.EPOCH, "b:9092", null, List.of("1 b:9092"), List.of(), List.of(), Map.of(),
+                null, "RegistryUnavailableException: no answer");
+        assertThat(new HealthJudge(100, 5, Duration.ofSeconds(3)).problems(unmeasured))
+                .containsExactly("end-to-end latency not measured: RegistryUnavailableException: no answer");
+        assertThat(StatusFormat.text(unmeasured, List.of())).contains("(not measured: RegistryUnavailableException: no answer)");
     }
 
     @Test
