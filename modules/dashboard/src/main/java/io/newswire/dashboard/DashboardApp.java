@@ -14,6 +14,7 @@ import io.newswire.publisher.state.ArticleStore;
 import io.newswire.publisher.state.NewsroomWindow;
 import io.newswire.runtime.config.NewswireConfig;
 import io.newswire.runtime.lifecycle.Resources;
+import io.newswire.runtime.metrics.NewswireMetrics;
 import io.newswire.serde.NewswireSerdes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,10 @@ import java.util.function.BooleanSupplier;
  * serves the newsroom's pages, API and live stream ({@link DashboardServer}) on dashboard.host:dashboard.port. The live
  * stream reads the article and alert topics itself, one consumer per browser ({@link LiveWire}).
  *
+ * <p>Its {@code /metrics} (the process's {@link NewswireMetrics} registry, served by whoever starts it, alone on
+ * dashboard.host:metrics.port) carries the JVM's meters and consumer lag per group and partition, sampled by the ops page's
+ * {@link OpsMonitor}.
+ *
  * <p>Scaling: like the publisher, every instance holds the whole window and belongs to no consumer group, so
  * instances behind a load balancer are interchangeable; with one {@code dashboard.session.secret} a login works on
  * all of them. State: the article window only (bounded by its retention, swept every minute); sessions are signed
@@ -45,7 +50,7 @@ public final class DashboardApp implements AutoCloseable {
     private final NewsroomWindow window;
     private final DashboardServer server;
 
-    private DashboardApp(final NewswireConfig config, final Clock clock) {
+    private DashboardApp(final NewswireConfig config, final NewswireMetrics metrics, final Clock clock) {
         try {
             final NewswireSerdes serdes = keep(NewswireSerdes.fromConfig(config.serdeConfig()));
             this.window = keep(new NewsroomWindow(config, serdes, config.getString(NewswireConfig.DASHBOARD_APPLICATION_ID_CONFIG),
@@ -58,7 +63,7 @@ public final class DashboardApp implements AutoCloseable {
             final Map<String, BooleanSupplier> readiness = new LinkedHashMap<>();
             readiness.put("articlesLoaded", window::articlesLoaded);
             readiness.put("apiKeysLoaded", window::keysLoaded);
-            final OpsMonitor monitor = keep(new OpsMonitor(config, clock));
+            final OpsMonitor monitor = keep(new OpsMonitor(config, clock, metrics.registry()));
             final DeadLetterStore deadLetters = keep(new DeadLetterStore(config));
             final HealthJudge judge = new HealthJudge(config.getLong(NewswireConfig.ALERTER_LAG_THRESHOLD_CONFIG),
                     config.getInt(NewswireConfig.ALERTER_DEAD_LETTER_THRESHOLD_CONFIG));
@@ -75,10 +80,11 @@ public final class DashboardApp implements AutoCloseable {
      * Starts a dashboard: connects, reads the article window and the API keys (up to a minute; until then the API
      * answers 503) and listens on dashboard.host:dashboard.port.
      *
-     * @param clock judges embargoes, retention and session expiry (tests pass one they control)
+     * @param metrics the registry its meters go to (served by the caller)
+     * @param clock   judges embargoes, retention and session expiry (tests pass one they control)
      */
-    public static DashboardApp start(final NewswireConfig config, final Clock clock) {
-        final DashboardApp app = new DashboardApp(config, clock);
+    public static DashboardApp start(final NewswireConfig config, final NewswireMetrics metrics, final Clock clock) {
+        final DashboardApp app = new DashboardApp(config, metrics, clock);
         try {
             if (!app.window.start(LOAD_WAIT)) {
                 LOG.warn("Dashboard starting before the articles or API keys were loaded; its API answers 503 until they are");
@@ -93,6 +99,23 @@ public final class DashboardApp implements AutoCloseable {
             throw e;
         }
         return app;
+    }
+
+    public static DashboardApp start(final NewswireConfig config, final NewswireMetrics metrics) {
+        return start(config, metrics, Clock.systemUTC());
+    }
+
+    /** A dashboard whose meters go to a registry of its own, served nowhere (tests). */
+    public static DashboardApp start(final NewswireConfig config, final Clock clock) {
+        final NewswireMetrics own = new NewswireMetrics();
+        try {
+            final DashboardApp app = start(config, own, clock);
+            app.resources.keep(own);
+            return app;
+        } catch (final RuntimeException e) {
+            own.close();
+            throw e;
+        }
     }
 
     public static DashboardApp start(final NewswireConfig config) {
@@ -119,10 +142,16 @@ public final class DashboardApp implements AutoCloseable {
         resources.close();
     }
 
-    /** Runs a dashboard alone (a deployment's dashboard service): settings from the environment. */
+    /** Runs a dashboard alone (a deployment's dashboard service): settings from the environment, /metrics on dashboard.host:metrics.port. */
     public static void main(final String[] args) throws InterruptedException {
-        final DashboardApp app = start(NewswireConfig.load(null, System.getenv(), Map.of()));
-        Runtime.getRuntime().addShutdownHook(new Thread(app::close));
+        final NewswireConfig config = NewswireConfig.load(null, System.getenv(), Map.of());
+        final NewswireMetrics metrics = new NewswireMetrics();
+        metrics.serve(config.getString(NewswireConfig.DASHBOARD_HOST_CONFIG), config.getInt(NewswireConfig.METRICS_PORT_CONFIG));
+        final DashboardApp app = start(config, metrics);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.close();
+            metrics.close();
+        }));
         Thread.currentThread().join();
     }
 }

@@ -2,6 +2,7 @@ package io.newswire.launcher;
 
 import io.newswire.dashboard.DashboardApp;
 import io.newswire.runtime.config.NewswireConfig;
+import io.newswire.runtime.metrics.NewswireMetrics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -18,11 +19,16 @@ public final class DashboardCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        final DashboardApp dashboard = DashboardApp.start(settings());
-        System.out.println("Dashboard on " + dashboard.url() + "   (log in with a STAFF key: ./newswire apikeys add --id ID --name NAME)");
+        final NewswireConfig config = settings();
+        final NewswireMetrics metrics = new NewswireMetrics();
+        final int metricsPort = metrics.serve(config.getString(NewswireConfig.DASHBOARD_HOST_CONFIG), config.getInt(NewswireConfig.METRICS_PORT_CONFIG));
+        final DashboardApp dashboard = DashboardApp.start(config, metrics);
+        System.out.println("Dashboard on " + dashboard.url() + "   (log in with a STAFF key: ./newswire apikeys add --id ID --name NAME); "
+                + "metrics on port " + metricsPort);
         final CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             dashboard.close();
+            metrics.close();
             stopped.countDown();
         }));
         stopped.await();

@@ -90,9 +90,8 @@ public final class DevCommand implements Callable<Integer> {
             final NewswireMetrics metrics = new NewswireMetrics();
             running.push(metrics);
             final int metricsPort = metrics.serve("127.0.0.1", config.getInt(NewswireConfig.METRICS_PORT_CONFIG));
-            final ProcessingApp processing = ProcessingApp.start(config);
+            final ProcessingApp processing = ProcessingApp.start(config, metrics);
             running.push(processing);
-            metrics.bindStreams(processing.streams());
             final GatewayServer gateway = GatewayServer.start(config, metrics);
             running.push(gateway);
             final PublisherApp publisher = PublisherApp.start(config, metrics);
@@ -102,7 +101,7 @@ public final class DevCommand implements Callable<Integer> {
             running.push(alerter);
             metrics.bindStreams(alerter.streams());
             final String alerts = "http://" + config.getString(NewswireConfig.ALERTER_HOST_CONFIG) + ":" + alerter.httpPort();
-            final DashboardApp dashboard = DashboardApp.start(config);
+            final DashboardApp dashboard = DashboardApp.start(config, metrics);
             running.push(dashboard);
 
             final String scrape = "http://127.0.0.1:" + metricsPort + "/metrics";
@@ -130,7 +129,7 @@ public final class DevCommand implements Callable<Integer> {
     /** In dev every component registers on the one registry served on the metrics port: each is scraped there. */
     private static Map<String, String> metricsOfEach(final String scrape) {
         final Map<String, String> each = new LinkedHashMap<>();
-        for (final String component : List.of("gateway", "processing", "publisher", "alerter")) {
+        for (final String component : List.of("gateway", "processing", "publisher", "alerter", "dashboard")) {
             each.put(component, scrape);
         }
         return each;

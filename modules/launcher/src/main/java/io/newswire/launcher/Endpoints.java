@@ -23,7 +23,7 @@ import java.util.Optional;
  * @param pid               process id of the dev process
  * @param publisher         base URL of the publisher's newsroom API. May be null (a file written before it existed)
  * @param alerts            base URL of the alerter's API (rules, SSE stream at /v1/alerts/stream). May be null.
- * @param metricsEndpoints  each component (gateway, processing, publisher, alerter) to the URL a scraper reads its
+ * @param metricsEndpoints  each component (gateway, processing, publisher, alerter, dashboard) to the URL a scraper reads its
  *                          Prometheus metrics from; in dev they share one registry, so every URL is {@code metrics}.
  *                          May be null (a file written before it existed).
  */

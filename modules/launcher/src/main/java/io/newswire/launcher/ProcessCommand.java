@@ -21,8 +21,7 @@ public final class ProcessCommand implements Callable<Integer> {
         final NewswireConfig config = settings();
         final NewswireMetrics metrics = new NewswireMetrics();
         metrics.serve(config.getString(NewswireConfig.METRICS_HOST_CONFIG), config.getInt(NewswireConfig.METRICS_PORT_CONFIG));
-        final ProcessingApp app = ProcessingApp.start(config);
-        metrics.bindStreams(app.streams());
+        final ProcessingApp app = ProcessingApp.start(config, metrics);
         final CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();

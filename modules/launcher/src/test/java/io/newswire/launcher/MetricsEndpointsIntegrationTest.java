@@ -48,12 +48,16 @@ import static org.awaitility.Awaitility.await;
  * article the publisher and alerter read, and a garbage record that becomes a dead letter) must parse with a
  * Prometheus text-format parser (Hawkular's, from Maven Central; every sample line must come out as a sample, so a
  * line the lenient parser skipped fails here), and, where Debian's {@code promtool} is installed, pass
- * {@code promtool check metrics} with no complaint. endpoints.json must name each component's scrape URL.
+ * {@code promtool check metrics} with no complaint. endpoints.json must name each component's scrape URL. Our own
+ * meters must move with the traffic (the report counted in every step and as a new article, the garbage record as a
+ * dead letter of its stage and reason), and every metric the alerting rules use must be among those exported.
  */
 class MetricsEndpointsIntegrationTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final List<String> COMPONENTS = List.of("gateway", "processing", "publisher", "alerter");
+    /** The alerting rules of the docker-compose Prometheus (the test runs in modules/launcher). */
+    private static final Path RULES = Path.of("..", "..", "deploy", "prometheus", "alerts.yml");
+    private static final List<String> COMPONENTS = List.of("gateway", "processing", "publisher", "alerter", "dashboard");
 
     @Test
     void shouldServeMetricsEveryParserAndPromtoolAcceptWhenEveryComponentRunsWithTraffic() throws Exception {
@@ -75,7 +79,7 @@ class MetricsEndpointsIntegrationTest {
                 final Endpoints written = Endpoints.read(dataDir).orElseThrow();
                 assertThat(written.metricsEndpoints()).containsOnlyKeys(COMPONENTS);
 
-                // When there is traffic: a report through the gateway that becomes an article, and a garbage record
+                // When there is traffic: a report through the gateway that becomes an article, one it refuses, and a garbage record
                 sendTraffic(cluster, written, dataDir, shared.schemaRegistryUrl());
 
                 // Then every component's scrape parses, completely, and shows its own meters
@@ -92,6 +96,18 @@ class MetricsEndpointsIntegrationTest {
                     assertThat(families).as(component + ": every TYPE line a family").hasSize(typeLines(text));
                     assertThat(families.stream().map(MetricFamily::getName).collect(Collectors.toSet())).as(component)
                             .containsAll(expectedFamilies(component));
+                    if ("processing".equals(component)) {
+                        // our own meters moved with the traffic: the report through every step to a new article, the
+                        // garbage record a dead letter of the deserialize stage with its exception class as reason
+                        for (final String step : List.of("validate", "normalize", "enrich", "articles")) {
+                            assertThat(sum(text, "newswire_processing_records_total", "step=\"" + step + "\"")).as(step).isEqualTo(1);
+                        }
+                        assertThat(sum(text, "newswire_processing_dedup_outcomes_total", "outcome=\"new-article\"")).isEqualTo(1);
+                        assertThat(sum(text, "newswire_processing_dedup_outcomes_total", "outcome=\"duplicate\"")).isZero();
+                        assertThat(sum(text, "newswire_processing_article_versions_total", "signal=\"new\"")).isEqualTo(1);
+                        assertThat(sum(text, "newswire_processing_dead_letters_total",
+                                "reason=\"org.apache.kafka.common.errors.SerializationException\"", "stage=\"deserialize\"")).isEqualTo(1);
+                    }
                     if ("publisher".equals(component)) {
                         // the end-to-end latency measured the report that went through: gateway -> article -> publisher
                         assertThat(text.lines().filter(l -> l.startsWith("newswire_publisher_report_to_published_seconds_count "))
@@ -99,8 +115,16 @@ class MetricsEndpointsIntegrationTest {
                                 .as("publisher: end-to-end latency samples").isGreaterThanOrEqualTo(1);
                     }
                     // and promtool, where installed, finds nothing to say
-                    promtool(text).ifPresent(complaints -> assertThat(complaints).as(component + ": promtool check metrics").isEmpty());
+                    promtool(text, "check", "metrics").ifPresent(complaints -> assertThat(complaints).as(component + ": promtool check metrics").isEmpty());
                 }
+                // every metric the alerting rules use is one a component exports, and the rules pass their own tests
+                final String exported = String.join("\n", scrapes.values());
+                final List<String> used = ruleMetricNames();
+                assertThat(used).contains("newswire_processing_dead_letters_total", "newswire_consumer_group_lag_records",
+                        "newswire_publisher_report_to_published_seconds");
+                assertThat(used).allSatisfy(name -> assertThat(exported).as("alerts.yml uses " + name).containsPattern("(?m)^" + name + "[{ ]"));
+                promtool("", "test", "rules", RULES.resolveSibling("alerts.test.yml").toString())
+                        .ifPresent(output -> assertThat(output).as("promtool test rules").contains("SUCCESS").doesNotContain("(exit"));
             } finally {
                 dev.stop();
             }
@@ -111,10 +135,14 @@ class MetricsEndpointsIntegrationTest {
     /** Names a component's traffic must have made visible (one of its own and one of its Kafka clients at least). */
     private static Set<String> expectedFamilies(final String component) {
         return switch (component) {
-            case "gateway" -> Set.of("newswire_gateway_reports_accepted_total", "kafka_producer_record_send_total",
+            case "gateway" -> Set.of("newswire_gateway_reports_accepted_total", "newswire_gateway_reports_rejected_total", "kafka_producer_record_send_total",
                     "process_cpu_seconds_total", "system_available_processors");
-            case "processing", "alerter" -> Set.of("kafka_stream_thread_process_total", "kafka_consumer_fetch_manager_records_consumed_total");
+            case "processing" -> Set.of("kafka_stream_thread_process_total", "kafka_consumer_fetch_manager_records_consumed_total",
+                    "newswire_processing_records_total", "newswire_processing_dead_letters_total", "newswire_processing_dedup_outcomes_total",
+                    "newswire_processing_article_versions_total");
+            case "alerter" -> Set.of("kafka_stream_thread_process_total", "kafka_consumer_fetch_manager_records_consumed_total");
             case "publisher" -> Set.of("newswire_publisher_articles_held");
+            case "dashboard" -> Set.of("newswire_consumer_group_lag_records", "jvm_memory_used_bytes");
             default -> throw new IllegalArgumentException(component);
         };
     }
@@ -139,6 +167,11 @@ class MetricsEndpointsIntegrationTest {
             return status[0] != 401;
         });
         assertThat(status[0]).isEqualTo(202);
+        // and one refused: a token nobody was given
+        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(written.gateway() + "/v1/reports"))
+                .header("Authorization", "Bearer not-a-token").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(401);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(cluster.producerConfig(), new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(Topics.REPORTS.name(), "garbage".getBytes(StandardCharsets.UTF_8),
@@ -152,6 +185,16 @@ class MetricsEndpointsIntegrationTest {
         // the publisher has read it once it holds an article; Streams metrics appear once their threads ran
         await().atMost(Duration.ofSeconds(60)).until(() -> scrape(written.metricsEndpoints().get("publisher"))
                 .contains("newswire_publisher_articles_held 1.0"));
+        // the dashboard's ops sampler (every 10 s) has seen processing's group commit the report's offsets
+        await().atMost(Duration.ofSeconds(30)).until(() -> scrape(written.metricsEndpoints().get("dashboard"))
+                .contains("newswire_consumer_group_lag_records{group=\"newswire-processing\",partition="));
+    }
+
+    /** The sum of a family's samples whose labels include all of {@code labels} ({@code name="value"} each). */
+    private static double sum(final String text, final String family, final String... labels) {
+        return text.lines().filter(l -> l.startsWith(family + "{") || l.startsWith(family + " "))
+                .filter(l -> java.util.Arrays.stream(labels).allMatch(l.substring(0, l.lastIndexOf(' '))::contains))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     private static String scrape(final String url) throws IOException, InterruptedException {
@@ -192,15 +235,24 @@ class MetricsEndpointsIntegrationTest {
         return (int) text.lines().filter(l -> l.startsWith("# TYPE ")).count();
     }
 
-    /** What {@code promtool check metrics} printed, or empty when promtool is not installed. */
-    private static java.util.Optional<String> promtool(final String text) throws IOException, InterruptedException {
+    /** The metric names the expressions of alerts.yml use (ours and Kafka's; {@code up} is Prometheus' own). */
+    private static List<String> ruleMetricNames() throws IOException {
+        final java.util.regex.Pattern name = java.util.regex.Pattern.compile("\\b(?:newswire|kafka)_[a-z0-9_]+\\b");
+        return Files.readAllLines(RULES).stream().filter(l -> l.trim().startsWith("expr:"))
+                .flatMap(l -> name.matcher(l).results().map(java.util.regex.MatchResult::group)).distinct().toList();
+    }
+
+    /** What {@code promtool <args>} printed for {@code text} on its standard input, or empty when promtool is not installed. */
+    private static java.util.Optional<String> promtool(final String text, final String... args) throws IOException, InterruptedException {
         final java.util.Optional<Path> found = java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator))
                 .map(dir -> Path.of(dir, "promtool")).filter(Files::isExecutable).findFirst();
         if (found.isEmpty()) {
             return java.util.Optional.empty();
         }
         final Path promtool = found.get();
-        final Process process = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true)
+        final List<String> command = new java.util.ArrayList<>(List.of(promtool.toString()));
+        command.addAll(List.of(args));
+        final Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.PIPE).redirectOutput(ProcessBuilder.Redirect.PIPE).start();
         try (var in = process.getOutputStream()) {
             in.write(text.getBytes(StandardCharsets.UTF_8));

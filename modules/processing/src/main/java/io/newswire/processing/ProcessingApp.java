@@ -9,6 +9,7 @@ import io.newswire.model.topics.Topics;
 import io.newswire.runtime.config.NewswireConfig;
 import io.newswire.runtime.kafka.KafkaClientConfigs;
 import io.newswire.runtime.kafka.TopicAdmin;
+import io.newswire.runtime.metrics.NewswireMetrics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import io.newswire.serde.NewswireSerdes;
@@ -36,13 +37,27 @@ public final class ProcessingApp implements AutoCloseable {
         this.serdes = serdes;
     }
 
-    /** Starts the application and returns at once; {@link #awaitRunning} waits for it to take its partitions. */
+    /** Starts the application, its own meters counting into nothing; {@link #awaitRunning} waits for it to take its partitions. */
     public static ProcessingApp start(final NewswireConfig config) {
+        return start(config, ProcessingMetrics.none());
+    }
+
+    /**
+     * Starts the application and returns at once, its Streams metrics bound to {@code metrics} and its own meters
+     * ({@link ProcessingMetrics}) registered there.
+     */
+    public static ProcessingApp start(final NewswireConfig config, final NewswireMetrics metrics) {
+        final ProcessingApp app = start(config, new ProcessingMetrics(metrics.registry()));
+        metrics.bindStreams(app.streams());
+        return app;
+    }
+
+    private static ProcessingApp start(final NewswireConfig config, final ProcessingMetrics meters) {
         ensureOwnTopics(config);
         final NewswireSerdes serdes = NewswireSerdes.fromConfig(config.serdeConfig());
         final KafkaStreams streams = new KafkaStreams(ProcessingTopology.build(ProcessingSerdes.from(serdes),
                 dedupSettings(config), config.articlesRetention(), BuiltInEnrichment.forSettings(enrichmentSettings(config))),
-                streamsConfig(config));
+                streamsConfig(config, meters));
         // a dying thread is replaced (after waiting for the registry when an outage killed it); with exactly-once its
         // open transaction is aborted and the records are processed again, so nothing is lost or doubled
         streams.setUncaughtExceptionHandler(new FailedThreadHandler(serdes.registry(), () -> streams.state().isRunningOrRebalancing()));
@@ -63,6 +78,16 @@ public final class ProcessingApp implements AutoCloseable {
             // Streams fails to start a global store on a topic whose partitions the metadata does not show yet
             topics.awaitLeaders(Topics.processing(), Duration.ofSeconds(60));
         }
+    }
+
+    /**
+     * The Kafka Streams settings with the meters the processors and dead-letter handlers count into: Streams builds
+     * those itself and hands each the configuration ({@link ProcessingMetrics#from}).
+     */
+    public static Properties streamsConfig(final NewswireConfig config, final ProcessingMetrics meters) {
+        final Properties properties = streamsConfig(config);
+        properties.put(ProcessingMetrics.CONFIG_KEY, meters);
+        return properties;
     }
 
     /** The Kafka Streams settings of the processing application. */

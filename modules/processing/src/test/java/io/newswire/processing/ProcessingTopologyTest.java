@@ -13,6 +13,7 @@ import io.newswire.model.topics.Topics;
 import io.newswire.processing.articles.ArticleProcessor;
 import io.newswire.processing.articles.ArticleVersioner;
 import io.newswire.processing.dedup.DedupSettings;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -45,6 +46,7 @@ class ProcessingTopologyTest {
     private TestOutputTopic<String, ReportStatus> statuses;
     private TestOutputTopic<String, EnrichedReport> enriched;
     private TestOutputTopic<String, io.newswire.model.DeadLetter> deadLetters;
+    private SimpleMeterRegistry meters;
 
     @BeforeEach
     void start(@TempDir final Path state) {
@@ -64,6 +66,8 @@ class ProcessingTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, state.resolve("r" + retention.toMillis()).toString());
+        meters = new SimpleMeterRegistry();
+        props.put(ProcessingMetrics.CONFIG_KEY, new ProcessingMetrics(meters));
         driver = new TopologyTestDriver(ProcessingTopology.build(serdes, DedupSettings.defaults(Duration.ofHours(72).toMillis()), retention), props);
         reports = driver.createInputTopic(Topics.REPORTS.name(), Serdes.String().serializer(), serdes.report().serializer());
         updates = driver.createOutputTopic(Topics.ARTICLE_UPDATES.name(), Serdes.String().deserializer(), serdes.article().deserializer());
@@ -235,6 +239,51 @@ class ProcessingTopologyTest {
         statuses.readValuesToList();
         pipe(report("reem", ReportKind.CORRECTION, old.getReportId(), "تصحيح", "نص مصحح.", "فقرة."));
         assertThat(statuses.readValue().getReason()).contains("waiting for report " + old.getReportId());
+    }
+
+    @Test
+    void shouldCountEachDecisionOfTheArticlesStepByOutcomeAndEachVersionBySignal() {
+        // Given a report, a reworded copy by another correspondent, an exact resend, the same text under another id, a
+        // correction, a correction of a report not seen yet, another correspondent's correction, and a withdrawal
+        final CorrespondentReport first = report("reem", ReportKind.NEW, null,
+                "نزوح عشرات العائلات من ريف حلب الجنوبي بعد قصف ليلي",
+                "نزحت عشرات العائلات فجر اليوم من قرى تل الضمان والحاضر في ريف حلب الجنوبي بعد قصف مدفعي استمر حتى الصباح.",
+                "ووصلت أكثر من ستين عائلة إلى مخيمات قرب الأتارب وسط نقص في الخيام.");
+        final CorrespondentReport second = report("samir", ReportKind.NEW, null,
+                "عشرات العائلات تغادر قرى ريف حلب الجنوبي هرباً من القصف",
+                "غادرت أكثر من 60 عائلة قرى الحاضر وتل الضمان جنوب حلب صباح اليوم إثر قصف مدفعي طوال الليل.",
+                "وقال مراسلنا إن النازحين وصلوا إلى مخيمات الأتارب التي تعاني نقصاً في الخيام.");
+        final CorrespondentReport copy = CorrespondentReport.newBuilder(first).setReportId(UUID.randomUUID()).setCorrespondentId("samir").build();
+
+        // When they are processed
+        pipe(first);
+        pipe(second);
+        pipe(first);
+        pipe(copy);
+        pipe(report("reem", ReportKind.CORRECTION, first.getReportId(), "نزوح نحو 80 عائلة", "نزحت نحو 80 عائلة.", "فقرة."));
+        pipe(report("reem", ReportKind.CORRECTION, UUID.randomUUID(), "تصحيح لخبر لم يصل", "نص.", "فقرة."));
+        pipe(report("samir", ReportKind.CORRECTION, first.getReportId(), "تصحيح", "نص.", "فقرة."));
+        pipe(report("reem", ReportKind.WITHDRAWAL, first.getReportId(), "سحب الخبر", "سحب الخبر.", "-"));
+
+        // Then each decision is counted once under its outcome, each version under its signal, each record per step
+        assertThat(updates.readValuesToList()).hasSize(4);
+        for (final String outcome : List.of("new-article", "corroboration", "retry", "duplicate", "correction", "waiting", "refused", "withdrawal")) {
+            assertThat(count(ProcessingMetrics.DEDUP_OUTCOMES, ProcessingMetrics.OUTCOME_TAG, outcome)).as(outcome).isEqualTo(1);
+        }
+        assertThat(count(ProcessingMetrics.DEDUP_OUTCOMES, ProcessingMetrics.OUTCOME_TAG, "update")).isZero();
+        assertThat(count(ProcessingMetrics.DEDUP_OUTCOMES, ProcessingMetrics.OUTCOME_TAG, "refile")).isZero();
+        for (final String signal : List.of("new", "update", "correction", "withdrawal")) {
+            assertThat(count(ProcessingMetrics.ARTICLE_VERSIONS, ProcessingMetrics.SIGNAL_TAG, signal)).as(signal).isEqualTo(1);
+        }
+        for (final String step : List.of("validate", "normalize", "enrich", "articles")) {
+            assertThat(count(ProcessingMetrics.RECORDS, ProcessingMetrics.STEP_TAG, step)).as(step).isEqualTo(8);
+        }
+        assertThat(meters.get(ProcessingMetrics.DEAD_LETTERS).tag(ProcessingMetrics.STAGE_TAG, "articles")
+                .tag(ProcessingMetrics.REASON_TAG, "not-own-report").counter().count()).isEqualTo(1);
+    }
+
+    private double count(final String meter, final String tag, final String value) {
+        return meters.get(meter).tag(tag, value).counter().count();
     }
 
     private static long count(final KeyValueStore<String, ?> store) {

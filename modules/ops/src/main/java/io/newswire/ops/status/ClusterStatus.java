@@ -7,12 +7,15 @@ import io.newswire.runtime.kafka.KafkaClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
@@ -35,16 +38,42 @@ import java.util.stream.Collectors;
 
 /**
  * Gathers a {@link StatusSnapshot} from a running cluster with the Admin API (cluster, topics and their configs,
- * log-dir sizes, consumer groups' committed offsets against the end offsets) and the dead-letter topic's last hour
- * ({@link DeadLetterStore}). A cluster that does not answer within the timeout gives a snapshot with its error,
+ * log-dir sizes, consumer groups' committed offsets against the end offsets, their members and assignments), the
+ * dead-letter topic's last hour ({@link DeadLetterStore}) and, when asked, the last hour's end-to-end latency from the
+ * article versions ({@link LatencyReader}). A cluster that does not answer within the timeout gives a snapshot with its error,
  * not an exception: "unreachable" is a status.
  */
 public final class ClusterStatus {
 
+    /** The assignor Kafka Streams' members name (StreamsPartitionAssignor) in a classic-protocol group. */
+    private static final String STREAMS_ASSIGNOR = "stream";
+
     private ClusterStatus() {
     }
 
-    /** @param timeout how long each Admin call may take */
+    /** The last hour as `newswire status` shows it, with the end-to-end latency of its article versions. */
+    public static StatusSnapshot takeWithLatency(final NewswireConfig config, final Duration timeout, final Instant now) {
+        final StatusSnapshot snapshot = take(config, timeout, now);
+        if (snapshot.error() != null) {
+            return snapshot;
+        }
+        StatusSnapshot.Latency latency = null;
+        String latencyError = null;
+        try {
+            latency = LatencyReader.read(config, now.minus(Duration.ofHours(1)));
+        } catch (final RuntimeException e) {
+            // the versions could not be read or decoded (the registry does not answer, say): a problem, not a crash
+            latencyError = e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+        return new StatusSnapshot(snapshot.takenAt(), snapshot.bootstrap(), null, snapshot.brokers(), snapshot.topics(), snapshot.groups(),
+                snapshot.deadLetters(), latency, latencyError);
+    }
+
+    /**
+     * Everything but the latency (which reads article versions: too much for a sampler every few seconds).
+     *
+     * @param timeout how long each Admin call may take
+     */
     public static StatusSnapshot take(final NewswireConfig config, final Duration timeout, final Instant now) {
         final Map<String, Object> props = new HashMap<>(KafkaClientConfigs.admin(config));
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
@@ -56,7 +85,7 @@ public final class ClusterStatus {
                     .map(n -> n.id() + " " + n.host() + ":" + n.port() + (controller != null && n.id() == controller.id() ? " (controller)" : ""))
                     .toList();
             final List<StatusSnapshot.TopicStatus> topics = topics(admin, brokers.isEmpty() ? List.of() : get(cluster.nodes(), timeout), timeout);
-            final List<StatusSnapshot.GroupStatus> groups = groups(admin, timeout);
+            final List<StatusSnapshot.GroupStatus> groups = groups(admin, timeout, streamsApplications(config));
             return new StatusSnapshot(now, config.bootstrapServers(), null, brokers, topics, groups, deadLetters(config, now));
         } catch (final RuntimeException | ExecutionException | TimeoutException e) {
             final Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
@@ -95,11 +124,18 @@ public final class ClusterStatus {
         return topics;
     }
 
-    private static List<StatusSnapshot.GroupStatus> groups(final Admin admin, final Duration timeout)
+    /** Newswire's own Streams applications: their groups count as Streams groups even with no member to tell. */
+    private static Set<String> streamsApplications(final NewswireConfig config) {
+        return Set.of(config.getString(NewswireConfig.PROCESSING_APPLICATION_ID_CONFIG), config.getString(NewswireConfig.ALERTER_APPLICATION_ID_CONFIG));
+    }
+
+    private static List<StatusSnapshot.GroupStatus> groups(final Admin admin, final Duration timeout, final Set<String> streamsApplications)
             throws ExecutionException, InterruptedException, TimeoutException {
         final List<StatusSnapshot.GroupStatus> groups = new ArrayList<>();
         @SuppressWarnings("deprecation")
         final java.util.Collection<ConsumerGroupListing> listed = get(admin.listConsumerGroups().all(), timeout);
+        final Map<String, KafkaFuture<ConsumerGroupDescription>> described = listed.isEmpty() ? Map.of()
+                : admin.describeConsumerGroups(listed.stream().map(ConsumerGroupListing::groupId).toList()).describedGroups();
         for (final ConsumerGroupListing listing : listed.stream().sorted(Comparator.comparing(ConsumerGroupListing::groupId)).toList()) {
             final Map<TopicPartition, OffsetAndMetadata> committed = get(admin.listConsumerGroupOffsets(listing.groupId())
                     .partitionsToOffsetAndMetadata(), timeout);
@@ -110,21 +146,53 @@ public final class ClusterStatus {
             long lag = 0;
             long worstLag = 0;
             String worst = null;
+            final List<StatusSnapshot.PartitionLag> partitions = new ArrayList<>();
             for (final Map.Entry<TopicPartition, OffsetAndMetadata> entry : committed.entrySet()) {
                 if (entry.getValue() == null || !ends.containsKey(entry.getKey())) {
                     continue;
                 }
                 final long behind = Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset());
+                partitions.add(new StatusSnapshot.PartitionLag(entry.getKey().topic(), entry.getKey().partition(), behind));
                 lag += behind;
                 if (behind > worstLag) {
                     worstLag = behind;
                     worst = entry.getKey().toString();
                 }
             }
+            partitions.sort(Comparator.comparing(StatusSnapshot.PartitionLag::topic).thenComparingInt(StatusSnapshot.PartitionLag::partition));
+            final ConsumerGroupDescription description = describe(described.get(listing.groupId()), timeout);
+            final boolean streams = streamsApplications.contains(listing.groupId())
+                    || description != null && STREAMS_ASSIGNOR.equals(description.partitionAssignor());
             groups.add(new StatusSnapshot.GroupStatus(listing.groupId(), listing.groupState().map(Enum::name).orElse("UNKNOWN"), lag,
-                    committed.size(), worst));
+                    committed.size(), worst, streams, partitions, members(description)));
         }
         return groups;
+    }
+
+    /** A group's description; null when it cannot be described (a group of another protocol), which costs only its members. */
+    private static ConsumerGroupDescription describe(final KafkaFuture<ConsumerGroupDescription> future, final Duration timeout)
+            throws InterruptedException, TimeoutException {
+        try {
+            return future == null ? null : get(future, timeout);
+        } catch (final ExecutionException e) {
+            return null;
+        }
+    }
+
+    /** The group's members with their assignments, by client id. */
+    private static List<StatusSnapshot.Member> members(final ConsumerGroupDescription description) {
+        if (description == null) {
+            return List.of();
+        }
+        return description.members().stream().map(ClusterStatus::member)
+                .sorted(Comparator.comparing(StatusSnapshot.Member::clientId)).toList();
+    }
+
+    private static StatusSnapshot.Member member(final MemberDescription member) {
+        final List<String> assigned = member.assignment().topicPartitions().stream()
+                .sorted(Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition))
+                .map(TopicPartition::toString).toList();
+        return new StatusSnapshot.Member(member.clientId(), member.host(), assigned);
     }
 
     /** The last hour's dead letters by stage and reason code (the error class or validation code), most first. */
@@ -155,7 +223,7 @@ public final class ClusterStatus {
         }
     }
 
-    private static <T> T get(final org.apache.kafka.common.KafkaFuture<T> future, final Duration timeout)
+    private static <T> T get(final KafkaFuture<T> future, final Duration timeout)
             throws ExecutionException, InterruptedException, TimeoutException {
         return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }

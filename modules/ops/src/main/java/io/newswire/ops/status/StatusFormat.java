@@ -45,11 +45,57 @@ public final class StatusFormat {
                         group.worst() == null ? "-" : group.worst()));
             }
         }
+        streams(snapshot, out);
         out.append("\nDead letters, last hour: ").append(snapshot.deadLetterCount()).append('\n');
         for (final Map.Entry<String, Long> reason : snapshot.deadLetters().entrySet()) {
             out.append(String.format("  %6d  %s%n", reason.getValue(), reason.getKey()));
         }
+        latency(snapshot.latency(), snapshot.latencyError(), out);
         return out.toString();
+    }
+
+    /** Each Streams group's members (one per stream thread) with the partitions the group gave each. */
+    private static void streams(final StatusSnapshot snapshot, final StringBuilder out) {
+        out.append("\nStreams instances\n");
+        final List<StatusSnapshot.GroupStatus> streams = snapshot.groups().stream().filter(StatusSnapshot.GroupStatus::streams).toList();
+        if (streams.isEmpty()) {
+            out.append("  (no Streams application's group)\n");
+        }
+        for (final StatusSnapshot.GroupStatus group : streams) {
+            out.append(String.format("  %s   %s, %d member%s%n", group.groupId(), group.state(), group.members().size(),
+                    group.members().size() == 1 ? "" : "s"));
+            for (final StatusSnapshot.Member member : group.members()) {
+                out.append(String.format("    %s  %s  %d partition%s: %s%n", member.clientId(), member.host(), member.assigned().size(),
+                        member.assigned().size() == 1 ? "" : "s", byTopic(member.assigned())));
+            }
+        }
+    }
+
+    /** {@code t-0, t-1, u-3} as {@code t[0,1] u[3]}. */
+    private static String byTopic(final List<String> partitions) {
+        final Map<String, List<String>> byTopic = new java.util.LinkedHashMap<>();
+        for (final String partition : partitions) {
+            final int dash = partition.lastIndexOf('-');
+            byTopic.computeIfAbsent(partition.substring(0, dash), t -> new java.util.ArrayList<>()).add(partition.substring(dash + 1));
+        }
+        final StringBuilder text = new StringBuilder();
+        byTopic.forEach((topic, numbers) -> text.append(text.isEmpty() ? "" : " ").append(topic).append('[')
+                .append(String.join(",", numbers)).append(']'));
+        return text.isEmpty() ? "-" : text.toString();
+    }
+
+    private static void latency(final StatusSnapshot.Latency latency, final String error, final StringBuilder out) {
+        out.append("\nEnd-to-end latency, last hour (gateway acceptance -> article version)\n");
+        if (error != null) {
+            out.append("  (not measured: ").append(error).append(")\n");
+            return;
+        }
+        if (latency == null) {
+            out.append("  (no article version in the last hour, or not measured)\n");
+            return;
+        }
+        out.append(String.format("  p50 %d ms   p95 %d ms   p99 %d ms   max %d ms   (%d versions)%n", latency.p50Ms(), latency.p95Ms(),
+                latency.p99Ms(), latency.maxMs(), latency.versions()));
     }
 
     public static String json(final StatusSnapshot snapshot, final List<String> problems) {
@@ -64,6 +110,8 @@ public final class StatusFormat {
         node.set("groups", JSON.valueToTree(snapshot.groups()));
         node.put("deadLettersLastHour", snapshot.deadLetterCount());
         node.set("deadLettersByReason", JSON.valueToTree(snapshot.deadLetters()));
+        node.set("latency", JSON.valueToTree(snapshot.latency()));
+        node.put("latencyError", snapshot.latencyError());
         try {
             return JSON.writeValueAsString(node);
         } catch (final JsonProcessingException e) {

@@ -10,6 +10,7 @@ import io.newswire.model.ReportState;
 import io.newswire.model.RecordOrigin;
 import io.newswire.model.ReportStatus;
 import io.newswire.model.topics.Topics;
+import io.newswire.processing.ProcessingMetrics;
 import io.newswire.processing.dedup.DedupSettings;
 import io.newswire.processing.dedup.NearDuplicateDetector;
 import io.newswire.processing.dedup.StoryMatcher;
@@ -94,6 +95,7 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
     private KeyValueStore<String, EnrichedReport> pending;
     private ReportIndex reportIndex;
     private KeyValueStore<String, ArticleUpdate> articles;
+    private ProcessingMetrics meters;
 
     /** Every store this processor uses: its own and dedup's. */
     public static String[] stores() {
@@ -117,6 +119,7 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
     @Override
     public void init(final ProcessorContext<String, Object> context) {
         this.context = context;
+        this.meters = ProcessingMetrics.from(context.appConfigs());
         stories.init(context);
         this.reports = context.getStateStore(REPORTS_STORE);
         this.pending = context.getStateStore(PENDING_STORE);
@@ -142,6 +145,7 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
     @Override
     public void process(final Record<String, EnrichedReport> record) {
         waitClock.observe(record.timestamp(), System.currentTimeMillis());
+        meters.processed(ProcessingMetrics.Step.ARTICLES);
         if (decideOrDeadLetter(record)) {
             releaseWaitingFor(record);
         }
@@ -159,6 +163,7 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
             decide(record);
             return true;
         } catch (final InvalidReportException e) {
+            meters.decided(ProcessingMetrics.Outcome.REFUSED);
             deadLetter(record.value(), record.timestamp(), e.stage(), e.code(), e.getMessage());
             return false;
         }
@@ -239,6 +244,7 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
         final String reportId = report.getReportId().toString();
         final RecordOrigin origin = enriched.getOrigin();
         final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        meters.deadLettered(stage, code);
         context.forward(new Record<>(reportId, DeadLetter.newBuilder()
                 .setOriginalTopic(origin == null ? Topics.REPORTS.name() : origin.getTopic())
                 .setOriginalPartition(origin == null ? -1 : origin.getPartition())
@@ -262,6 +268,7 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
                 throw new InvalidReportException("conflicting-resubmission", "articles",
                         "report " + reportId + " was processed before with other content");
             }
+            meters.decided(ProcessingMetrics.Outcome.RETRY);
             return; // a retry of a report already processed: exactly once means nothing new
         }
         final String matchingDigest = matchingDigest(enriched);
@@ -294,6 +301,7 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
         if (referenced == null) {
             // not seen yet: wait for it (released in releaseWaitingFor, dead-lettered after MAX_WAIT)
             pending.put(report.getRefersTo() + "|" + reportId, enriched);
+            meters.decided(ProcessingMetrics.Outcome.WAITING);
             context.forward(record.withKey(reportId).withValue(ReportStatus.newBuilder()
                     .setReportId(report.getReportId()).setState(ReportState.ACCEPTED)
                     .setReason("waiting for report " + report.getRefersTo() + ", which this desk (" + record.key() + ") has not received yet")
@@ -321,6 +329,7 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
 
     private void recordDuplicate(final Record<String, EnrichedReport> record, final CorrespondentReport report, final ReportMemory original,
                                  final String matchingDigest, final Instant now) {
+        meters.decided(ProcessingMetrics.Outcome.DUPLICATE);
         final ReportMemory memory = new ReportMemory(report.getReportId().toString(), original.articleId(),
                 report.getCorrespondentId(), report.getContentDigest(), matchingDigest, report.getReceivedAt().toEpochMilli(), record.key());
         reports.put(memory.reportId(), memory);
@@ -347,6 +356,7 @@ public final class ArticleProcessor implements Processor<String, EnrichedReport,
 
     private void emit(final Record<String, EnrichedReport> record, final ArticleUpdate version, final Instant now) {
         articles.put(version.getArticleId().toString(), version);
+        meters.versioned(record.value().getReport().getKind(), version);
         keepAlive(record, version);
         context.forward(record.withKey(version.getArticleId().toString()).withValue(version));
         context.forward(record.withKey(version.getTriggeringReportId().toString()).withValue(ReportStatus.newBuilder()

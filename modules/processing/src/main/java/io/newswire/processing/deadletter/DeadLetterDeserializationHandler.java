@@ -5,6 +5,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import io.newswire.processing.ProcessingMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,10 +28,12 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterDeserializationHandler.class);
     private DeadLetterRecords records;
+    private ProcessingMetrics meters;
 
     @Override
     public void configure(final Map<String, ?> configs) {
         records = new DeadLetterRecords(configs);
+        meters = ProcessingMetrics.from(configs);
     }
 
     @Override
@@ -51,6 +54,7 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
             return Response.fail();
         }
         LOG.warn("Dead-lettering undecodable record {}: {}", where, exception.getMessage());
+        meters.deadLettered("deserialize", exception.getClass().getName());
         return Response.resume(letters);
     }
 }

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
+import io.newswire.processing.ProcessingMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,10 +28,12 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterProcessingHandler.class);
     private DeadLetterRecords records;
+    private ProcessingMetrics meters;
 
     @Override
     public void configure(final Map<String, ?> configs) {
         records = new DeadLetterRecords(configs);
+        meters = ProcessingMetrics.from(configs);
     }
 
     @Override
@@ -64,6 +67,7 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
         } else {
             LOG.error("Processing failed at {} on {}; dead-lettering it", stage, where, exception);
         }
+        meters.deadLettered(stage, errorClass);
         return Response.resume(letters);
     }
 }

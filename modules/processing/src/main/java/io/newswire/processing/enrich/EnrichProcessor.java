@@ -5,6 +5,7 @@ import io.newswire.model.EnrichedReport;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import io.newswire.processing.ProcessingMetrics;
 
 /**
  * Wires {@link ReportEnricher} into the topology, right after normalisation and before the enriched topic: language,
@@ -16,6 +17,7 @@ public final class EnrichProcessor implements FixedKeyProcessor<String, Enriched
 
     private final ReportEnricher enricher;
     private FixedKeyProcessorContext<String, EnrichedReport> context;
+    private ProcessingMetrics meters;
 
     public EnrichProcessor(final ReportEnricher enricher) {
         this.enricher = enricher;
@@ -24,6 +26,7 @@ public final class EnrichProcessor implements FixedKeyProcessor<String, Enriched
     @Override
     public void init(final FixedKeyProcessorContext<String, EnrichedReport> context) {
         this.context = context;
+        this.meters = ProcessingMetrics.from(context.appConfigs());
     }
 
     @Override
@@ -32,6 +35,7 @@ public final class EnrichProcessor implements FixedKeyProcessor<String, Enriched
         // the whole report for every report
         final EnrichedReport report = record.value();
         report.setEnrichment(enricher.enrich(report.getReport(), report.getEnrichment()));
+        meters.processed(ProcessingMetrics.Step.ENRICH);
         context.forward(record);
     }
 }

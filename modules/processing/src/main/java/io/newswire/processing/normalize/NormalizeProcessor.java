@@ -6,6 +6,7 @@ import io.newswire.model.RecordOrigin;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import io.newswire.processing.ProcessingMetrics;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,6 +16,7 @@ public final class NormalizeProcessor implements FixedKeyProcessor<String, Corre
 
     private final ReportNormalizer normalizer;
     private FixedKeyProcessorContext<String, EnrichedReport> context;
+    private ProcessingMetrics meters;
 
     public NormalizeProcessor(final ReportNormalizer normalizer) {
         this.normalizer = normalizer;
@@ -23,6 +25,7 @@ public final class NormalizeProcessor implements FixedKeyProcessor<String, Corre
     @Override
     public void init(final FixedKeyProcessorContext<String, EnrichedReport> context) {
         this.context = context;
+        this.meters = ProcessingMetrics.from(context.appConfigs());
     }
 
     @Override
@@ -30,7 +33,9 @@ public final class NormalizeProcessor implements FixedKeyProcessor<String, Corre
         if (record.value() == null) {
             return; // tombstones carry no report
         }
+        meters.processed(ProcessingMetrics.Step.VALIDATE);
         final EnrichedReport enriched = normalizer.prepare(record.value(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        meters.processed(ProcessingMetrics.Step.NORMALIZE);
         // kept with the report so a dead letter written in a later step (articles) points at the original bytes
         context.recordMetadata().ifPresent(m -> enriched.setOrigin(new RecordOrigin(m.topic(), m.partition(), m.offset())));
         context.forward(record.withValue(enriched));

@@ -109,7 +109,7 @@ final class SubscriberLane {
         if (subscriber.isEmpty()) {
             for (final DeliveryTask task : batch) {
                 LOG.warn("Dropping delivery {}: subscriber {} was removed", task.delivery().getIdempotencyKey(), subscriberId);
-                resources.metrics().outcome("dropped");
+                resources.metrics().outcome(subscriberId, "dropped");
                 task.settle();
             }
             return;
@@ -137,7 +137,7 @@ final class SubscriberLane {
             final WebhookDelivery delivery = task.delivery();
             final String key = delivery.getIdempotencyKey();
             if (!seen.add(key)) {
-                resources.metrics().outcome("skipped");
+                resources.metrics().outcome(subscriberId, "skipped");
                 task.settle();
                 continue;
             }
@@ -145,14 +145,14 @@ final class SubscriberLane {
             switch (DeliveryDecider.decide(state, delivery.getRound(), delivery.getAttempts(), resources.redeliverAfterCrash())) {
                 case ATTEMPT -> attempts.add(task);
                 case PARK_UNCERTAIN -> {
-                    resources.metrics().outcome("uncertain");
+                    resources.metrics().outcome(subscriberId, "uncertain");
                     failures.add(new Failure(task, "outcome unknown: attempt " + state.getAttempt() + " was claimed at " + state.getAt()
                             + " by a publisher that stopped before recording how it ended; the subscriber may have it, so it is "
                             + "not sent again by itself (publisher.webhooks.after.crash=park); replay it to send it with the same webhook-id",
                             null, state.getAttempt(), true, state.getAt()));
                 }
                 default -> {
-                    resources.metrics().outcome("skipped");
+                    resources.metrics().outcome(subscriberId, "skipped");
                     task.settle();
                 }
             }
@@ -211,7 +211,7 @@ final class SubscriberLane {
     }
 
     private Failure notTried(final DeliveryTask task, final Instant at) {
-        resources.metrics().outcome("deferred");
+        resources.metrics().outcome(subscriberId, "deferred");
         return new Failure(task, "not tried: " + subscriberId + " failing since " + failingSince + " (last error: " + lastError
                 + "), paused until " + pausedUntil, null, task.delivery().getAttempts() + 1, false, at);
     }
@@ -249,15 +249,15 @@ final class SubscriberLane {
         });
         final Instant now = resources.clock().instant();
         for (final DeliveryTask task : delivered) {
-            resources.metrics().outcome("delivered");
+            resources.metrics().outcome(subscriberId, "delivered");
             resources.metrics().deliveredAfter(Duration.between(task.delivery().getUpdate().getVersionCreated(), now));
         }
         for (final Failure f : failures) {
             if (f.parkNow() || resources.schedule().tierAfter(f.attemptsMade()).isEmpty()) {
-                resources.metrics().outcome("parked");
+                resources.metrics().outcome(subscriberId, "parked");
                 LOG.warn("Parked webhook delivery {} after attempt {}: {}", f.task().delivery().getIdempotencyKey(), f.attemptsMade(), f.error());
             } else {
-                resources.metrics().outcome("failed");
+                resources.metrics().outcome(subscriberId, "failed");
             }
         }
     }

@@ -37,7 +37,8 @@ public final class WebhookDeliveryChild {
     }
 
     private static long count(final SimpleMeterRegistry meters, final String outcome) {
-        final Counter counter = meters.find(WebhookMetrics.DELIVERIES).tag("outcome", outcome).counter();
-        return counter == null ? 0 : (long) counter.count();
+        // summed over subscribers
+        return (long) meters.find(WebhookMetrics.DELIVERIES).tag(WebhookMetrics.OUTCOME_TAG, outcome).counters().stream()
+                .mapToDouble(Counter::count).sum();
     }
 }

@@ -82,8 +82,8 @@ public final class NewswireConfig extends AbstractConfig {
             + "topic's retention (30 days).";
 
     public static final String METRICS_HOST_CONFIG = "metrics.host";
-    private static final String METRICS_HOST_DOC = "Interface the scrape endpoint of `newswire process` and `newswire alert` listens on (the gateway's and "
-            + "the publisher's follow their own host setting); 0.0.0.0 in a container so Prometheus reaches it.";
+    private static final String METRICS_HOST_DOC = "Interface the scrape endpoint of `newswire process` and `newswire alert` listens on (the gateway's, "
+            + "the publisher's and the dashboard's follow their own host setting); 0.0.0.0 in a container so Prometheus reaches it.";
     public static final String METRICS_PORT_CONFIG = "metrics.port";
     private static final String METRICS_PORT_DOC = "Port of the Prometheus scrape endpoint (/metrics); 0 picks a free port.";
 

@@ -12,9 +12,12 @@ import java.time.Duration;
 public final class WebhookMetrics {
 
     public static final String DELIVERIES = "newswire.publisher.webhook.deliveries";
-    private static final String DELIVERIES_DESCRIPTION = "Webhook delivery attempts and skips by outcome: delivered, failed, deferred "
-            + "(not tried: the subscriber is failing), parked, uncertain (parked after a crash), skipped (already delivered, stale or parked), "
-            + "dropped (subscriber removed)";
+    private static final String DELIVERIES_DESCRIPTION = "Webhook delivery attempts and skips by subscriber and outcome: delivered, "
+            + "failed (a retry scheduled), deferred (not tried: the subscriber is failing; retried later), parked, uncertain (parked after a "
+            + "crash), skipped (already delivered, stale or parked), dropped (subscriber removed)";
+    /** The subscriber's id: as many values as subscribers registered (an operator's list, `newswire subscribers`). */
+    public static final String SUBSCRIBER_TAG = "subscriber";
+    public static final String OUTCOME_TAG = "outcome";
     public static final String ATTEMPT_LATENCY = "newswire.publisher.webhook.attempt.latency";
     private static final String ATTEMPT_LATENCY_DESCRIPTION = "Time of one POST to a subscriber, answered or not";
     public static final String END_TO_END_LATENCY = "newswire.publisher.webhook.delivery.lag";
@@ -34,9 +37,10 @@ public final class WebhookMetrics {
         return new WebhookMetrics(registry);
     }
 
-    /** Counts one task's outcome. */
-    public void outcome(final String outcome) {
-        Counter.builder(DELIVERIES).description(DELIVERIES_DESCRIPTION).tag("outcome", outcome).register(registry).increment();
+    /** Counts one task's outcome for a subscriber. */
+    public void outcome(final String subscriber, final String outcome) {
+        Counter.builder(DELIVERIES).description(DELIVERIES_DESCRIPTION).tag(SUBSCRIBER_TAG, subscriber).tag(OUTCOME_TAG, outcome)
+                .register(registry).increment();
     }
 
     public void attempt(final Duration took) {
