@@ -160,8 +160,8 @@ final class GovernmentBodies {
             }
             final State state = filled.city != null ? filled.city.state() : filled.state;
             final Hit hit = new Hit(template.kind(), state, filled.city, filled.portfolio, at, end, proclitic);
-            if (state == null && !hit.needsCity()) {
-                continue;
+            if (state == null && !hit.needsCity() || hit.needsCity() && namesAPlaceNext(tokens, end)) {
+                continue; // "المجلس المحلي في قرية الزيتونة": a place the vocabulary does not know, not an anaphor
             }
             best = hit;
         }
@@ -280,6 +280,18 @@ final class GovernmentBodies {
             return anaphor.next();
         }
         return city(tokens, j, form, false, filled);
+    }
+
+    /** "في ...", "in ...", "لمدينة ...", "بقرية ...": the text goes on to say where. */
+    private boolean namesAPlaceNext(final List<Token> tokens, final int at) {
+        final String form = formAt(tokens, at);
+        if (form == null) {
+            return false;
+        }
+        if (form.equals(IN_AR) || form.equals("in") || form.equals("of") || form.equals("at")) {
+            return true;
+        }
+        return (form.startsWith(BI) || form.startsWith(LI)) && form.length() > 3 && vocabulary.fillers.isWord(form.substring(1));
     }
 
     private static String formAt(final List<Token> tokens, final int j) {

@@ -227,7 +227,8 @@ public final class PartyMatcher {
                 if (hit == null && form.length() > 3 && "\u0648\u0641\u0628\u0644".indexOf(form.charAt(0)) >= 0) {
                     hit = vocabulary.cities.at(tokens, i, form.substring(1));
                 }
-                if (hit != null) {
+                // a Latin name counts only capitalised: "tyre" is not Tyre
+                if (hit != null && (form.charAt(0) > 0x024F || Character.isUpperCase(field.text().charAt(tokens.get(i).start())))) {
                     return hit.value();
                 }
             }
