@@ -4,7 +4,9 @@ import io.newswire.enrichment.parties.GovernmentVocabulary.State;
 import io.newswire.enrichment.text.Token;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -36,7 +38,13 @@ final class CapitalMetonymy {
     private static final String BAYNA = "\u0628\u064a\u0646";
     private static final int MAX_ENGLISH_FILLERS = 3;
 
+    /** How a capital's first word may be written: the word as the dictionary has it, the و/ف before, a possessive. */
+    private record Start(String first, String proclitic, boolean possessive) {
+    }
+
     private final GovernmentVocabulary vocabulary;
+    /** Every written form of a capital's first word ("دمشق", "ودمشق", "فدمشق", "damascus's"): one lookup a token. */
+    private final Map<String, List<Start>> byWrittenFirstWord = new HashMap<>();
     private final Set<String> arBefore;
     private final Set<String> arAfter;
     private final Set<String> arStance;
@@ -62,6 +70,21 @@ final class CapitalMetonymy {
         enStance = vocabulary.cue("enStanceNouns");
         enRelation = vocabulary.cue("enRelationNouns");
         enNotAfter = vocabulary.cue("enPrepositionsBefore");
+        for (final String first : vocabulary.capitals.firstForms()) {
+            index(first, new Start(first, "", false));
+            index(first, new Start(first, "", true)); // "Abu Dhabi's": the possessive is on a later word
+            if (first.charAt(0) > 0x024F) {
+                index(WA + first, new Start(first, WA, false));
+                index(FA + first, new Start(first, FA, false));
+            } else {
+                index(first + "'s", new Start(first + "'s", "", true));
+                index(first + "\u2019s", new Start(first + "\u2019s", "", true));
+            }
+        }
+    }
+
+    private void index(final String written, final Start start) {
+        byWrittenFirstWord.computeIfAbsent(written, k -> new ArrayList<>()).add(start);
     }
 
     /** Every capital of one field's tokens that stands for its government, with its cue. */
@@ -87,8 +110,11 @@ final class CapitalMetonymy {
 
     /** A capital at {@code at}, and the capitals joined to it by "and"/"و" ("بغداد وأربيل"); empty if none. */
     private List<Hit> chainAt(final List<Token> tokens, final int at) {
-        final List<Hit> chain = new ArrayList<>();
         Hit hit = capitalAt(tokens, at, true);
+        if (hit == null) {
+            return List.of();
+        }
+        final List<Hit> chain = new ArrayList<>();
         while (hit != null) {
             chain.add(hit);
             final int next = hit.to();
@@ -108,17 +134,20 @@ final class CapitalMetonymy {
         if (at >= tokens.size()) {
             return null;
         }
-        final String form = tokens.get(at).form();
-        PhrasesAt.Hit<State> found = vocabulary.capitals.at(tokens, at, form);
-        String proclitic = "";
-        if (found == null && (form.startsWith(WA) || (allowFa && form.startsWith(FA))) && form.length() > 3) {
-            proclitic = form.substring(0, 1);
-            found = vocabulary.capitals.at(tokens, at, form.substring(1));
+        final List<Start> starts = byWrittenFirstWord.get(tokens.get(at).form());
+        if (starts == null) {
+            return null;
         }
-        if (found == null) {
-            found = vocabulary.capitals.at(tokens, at, form, true); // "Damascus's"
+        for (final Start start : starts) {
+            if (start.proclitic().equals(FA) && !allowFa) {
+                continue;
+            }
+            final PhrasesAt.Hit<State> found = vocabulary.capitals.at(tokens, at, start.first(), start.possessive());
+            if (found != null) {
+                return new Hit(found.value(), at, found.next(), start.proclitic(), null);
+            }
         }
-        return found == null ? null : new Hit(found.value(), at, found.next(), proclitic, null);
+        return null;
     }
 
     private String cue(final List<Token> tokens, final List<Hit> chain) {

@@ -25,8 +25,9 @@ import java.util.Optional;
  * <p>A city-level body written without its city ("مديرية الزراعة في المحافظة", "the provincial government") is left
  * for the caller to give to the report's first-named city ({@link Hit#city()} null).
  *
- * <p>Cost: templates are indexed by their first word (or the first words their first slot can take), so each token
- * costs one or two hash lookups; a template is only tried where its first word stands.
+ * <p>Cost: templates are indexed by every written form of their first word (or of the first words their first slot
+ * can take), proclitics included, so each token costs one hash lookup; a template is only tried where its first
+ * word stands.
  */
 final class GovernmentBodies {
 
@@ -72,22 +73,49 @@ final class GovernmentBodies {
         "\u0648\u0644\u0644", "\u0641\u0644\u0644", "\u0644\u0644", "\u0648\u0628", "\u0648\u0644", "\u0648\u0643", "\u0641\u0628",
         "\u0641\u0644", "\u0648", "\u0641", "\u0628", "\u0644", "\u0643"};
     private static final String IN_AR = "\u0641\u064a";
+    private static final char LATIN_END = 0x024F;
     private static final String BI = "\u0628";
     private static final String LI = "\u0644";
 
+    /** Where a template may start: the template, its first word as the template has it, the proclitic written before. */
+    private record Start(Template template, String first, String proclitic) {
+    }
+
     private final GovernmentVocabulary vocabulary;
-    private final Map<String, List<Template>> byFirstWord = new HashMap<>();
+    /**
+     * Every way a template's first word can be written, proclitics included ("وزارة", "ووزارة", "لوزارة", "للمجلس"
+     * for "المجلس"), so a token costs one hash lookup and no substring.
+     */
+    private final Map<String, List<Start>> byWrittenFirstWord = new HashMap<>();
 
     GovernmentBodies(final GovernmentVocabulary vocabulary) {
         this.vocabulary = vocabulary;
         for (final BodyKind kind : vocabulary.bodies) {
-            for (final List<Element> elements : kind.templates()) {
+            for (final GovernmentVocabulary.Template written : kind.templates()) {
+                final List<Element> elements = written.elements();
                 final Template template = new Template(kind, elements);
+                final boolean arabic = written.arabic();
                 for (final String first : firstWords(elements.get(0))) {
-                    byFirstWord.computeIfAbsent(first, k -> new ArrayList<>()).add(template);
+                    if ((first.charAt(0) > LATIN_END) != arabic) {
+                        continue; // an English template never starts at "في" nor at an Arabic city's name
+                    }
+                    index(first, new Start(template, first, ""));
+                    for (final String proclitic : PROCLITICS) {
+                        if (proclitic.endsWith("\u0644\u0644")) {
+                            if (first.startsWith("\u0627\u0644") && first.length() >= 4) {
+                                index(proclitic + first.substring(2), new Start(template, first, proclitic));
+                            }
+                        } else if (first.length() >= 2 && arabic) {
+                            index(proclitic + first, new Start(template, first, proclitic));
+                        }
+                    }
                 }
             }
         }
+    }
+
+    private void index(final String written, final Start start) {
+        byWrittenFirstWord.computeIfAbsent(written, k -> new ArrayList<>()).add(start);
     }
 
     private Iterable<String> firstWords(final Element element) {
@@ -129,29 +157,15 @@ final class GovernmentBodies {
     }
 
     private Hit longestAt(final List<Token> tokens, final int at) {
-        final String form = tokens.get(at).form();
-        Hit best = longestAt(tokens, at, form, "");
-        for (final String proclitic : PROCLITICS) {
-            if (form.length() - proclitic.length() >= 2 && form.startsWith(proclitic)) {
-                final String rest = form.substring(proclitic.length());
-                final Hit hit = longestAt(tokens, at, proclitic.endsWith("\u0644\u0644") ? "\u0627\u0644" + rest : rest, proclitic);
-                if (hit != null && (best == null || hit.to() > best.to())) {
-                    best = hit;
-                }
-            }
-        }
-        return best;
-    }
-
-    private Hit longestAt(final List<Token> tokens, final int at, final String first, final String proclitic) {
-        final List<Template> templates = byFirstWord.get(first);
-        if (templates == null) {
+        final List<Start> starts = byWrittenFirstWord.get(tokens.get(at).form());
+        if (starts == null) {
             return null;
         }
         Hit best = null;
-        for (final Template template : templates) {
+        for (final Start start : starts) {
+            final Template template = start.template();
             final Filled filled = new Filled();
-            final int end = match(template.elements(), tokens, at, first, filled);
+            final int end = match(template.elements(), tokens, at, start.first(), filled);
             if (end < 0 || (best != null && end <= best.to())) {
                 continue;
             }
@@ -159,7 +173,7 @@ final class GovernmentBodies {
                 continue;
             }
             final State state = filled.city != null ? filled.city.state() : filled.state;
-            final Hit hit = new Hit(template.kind(), state, filled.city, filled.portfolio, at, end, proclitic);
+            final Hit hit = new Hit(template.kind(), state, filled.city, filled.portfolio, at, end, start.proclitic());
             if (state == null && !hit.needsCity() || hit.needsCity() && namesAPlaceNext(tokens, end)) {
                 continue; // "المجلس المحلي في قرية الزيتونة": a place the vocabulary does not know, not an anaphor
             }

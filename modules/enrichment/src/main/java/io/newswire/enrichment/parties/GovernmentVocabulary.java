@@ -41,9 +41,13 @@ final class GovernmentVocabulary {
     record Element(String word, String slot) {
     }
 
+    /** One way of writing a body: Arabic or English, its words and slots. */
+    record Template(boolean arabic, List<Element> elements) {
+    }
+
     /** A kind of body (ministry, local council) and the ways it is written. */
     record BodyKind(String key, boolean cityLevel, String type, String idPattern, String enPattern, String arPattern,
-                    List<List<Element>> templates) {
+                    List<Template> templates) {
     }
 
     final Map<String, State> states = new LinkedHashMap<>();
@@ -144,9 +148,11 @@ final class GovernmentVocabulary {
             cues.put(field.getKey(), Set.copyOf(words));
         });
         for (final JsonNode node : root.path("bodies")) {
-            final List<List<Element>> templates = new ArrayList<>();
-            for (final JsonNode template : node.get("templates")) {
-                templates.add(elements(template.asText()));
+            final List<Template> templates = new ArrayList<>();
+            for (final String language : List.of("ar", "en")) {
+                for (final JsonNode template : node.path("templates").path(language)) {
+                    templates.add(new Template(language.equals("ar"), elements(template.asText())));
+                }
             }
             bodies.add(new BodyKind(node.get("key").asText(), "city".equals(node.get("level").asText()), node.get("type").asText(),
                     node.get("id").asText(), node.get("en").asText(), node.get("ar").asText(), List.copyOf(templates)));
