@@ -78,6 +78,16 @@ class CapitalMetonymyTest {
     }
 
     @Test
+    void shouldGiveBothGovernmentsOfAnArabicChainWithTheConjunctionLeftOutOfTheSpan() {
+        final String text = "تصاعد الخلاف بين بغداد وأربيل حول النفط";
+        assertThat(ids(text)).containsExactly("newswire:iraqi-government", "newswire:krg");
+        final Evidence erbil = evidenceOf(text, "newswire:krg");
+        assertThat(erbil.getText()).isEqualTo("أربيل");
+        assertThat(text.substring(erbil.getStart(), erbil.getEnd())).isEqualTo("أربيل");
+        assertThat(erbil.getRule()).isEqualTo("party.capital:relation");
+    }
+
+    @Test
     void shouldGiveTheGovernmentWhenAnEnglishVerbOfAskingComesBefore() {
         assertThat(ids("The provincial council urged Baghdad to release more water")).contains("newswire:iraqi-government");
         assertThat(evidenceOf("Washington called on Tehran to stop", "newswire:iranian-government").getRule()).isEqualTo("party.capital:object");
