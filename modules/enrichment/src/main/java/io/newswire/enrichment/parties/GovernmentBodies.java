@@ -270,7 +270,7 @@ final class GovernmentBodies {
     private int inCity(final List<Token> tokens, final int j, final String form, final Filled filled) {
         if (form.equals(IN_AR) || form.equals("in") || form.equals("of") || form.equals("for")) {
             int next = j + 1;
-            if (form.length() == 2 && next < tokens.size() && tokens.get(next).form().equals("the")) {
+            if (next < tokens.size() && tokens.get(next).form().equals("the")) {
                 final PhrasesAt.Hit<String> anaphor = vocabulary.anaphors.at(tokens, j + 1, formAt(tokens, j + 1));
                 if (anaphor != null) {
                     return anaphor.next();
