@@ -47,6 +47,7 @@ class EnrichmentEvaluationTest {
     private static final Map<String, String> ENGLISH_NAMES = new HashMap<>();
     /** Every name and alias of each table entry in matching form: the set's English names are the wire's, not ours. */
     private static final Map<String, Set<String>> NAMES_OF = new HashMap<>();
+    private static final io.newswire.enrichment.parties.PartyMatcher GENERATED_NAMES = io.newswire.enrichment.parties.PartyMatcher.withShippedTable();
     private static List<EvaluationSet.Case> cases;
     private static final Map<String, Enrichment> RESULTS = new LinkedHashMap<>();
 
@@ -117,10 +118,16 @@ class EnrichmentEvaluationTest {
         assertThat(scores.get("event date")[1].recall()).as("event date recall, held").isGreaterThanOrEqualTo(DATES_RECALL_FLOOR);
         assertThat(scores.get("subjects")[1].recall()).as("subjects recall, held").isGreaterThanOrEqualTo(SUBJECTS_RECALL_FLOOR);
         assertThat((double) language[1][0] / language[1][1]).as("language accuracy, held").isGreaterThanOrEqualTo(0.95);
+        // and on the fresh set, floors a little under what it gave when first scored with the steps as they are
+        assertThat(scores.get("places")[2].recall()).as("places recall, fresh").isGreaterThanOrEqualTo(PLACES_RECALL_FLOOR);
+        assertThat(scores.get("parties")[2].recall()).as("parties recall, fresh").isGreaterThanOrEqualTo(0.60);
+        assertThat(scores.get("event date")[2].recall()).as("event date recall, fresh").isGreaterThanOrEqualTo(DATES_RECALL_FLOOR);
+        assertThat(scores.get("subjects")[2].recall()).as("subjects recall, fresh").isGreaterThanOrEqualTo(0.50);
+        assertThat((double) language[2][0] / language[2][1]).as("language accuracy, fresh").isGreaterThanOrEqualTo(0.95);
     }
 
     static final double PLACES_RECALL_FLOOR = 0.85;
-    static final double PARTIES_RECALL_FLOOR = 0.55;
+    static final double PARTIES_RECALL_FLOOR = 0.75;
     static final double DATES_RECALL_FLOOR = 0.90;
     static final double SUBJECTS_RECALL_FLOOR = 0.45;
 
@@ -173,7 +180,8 @@ class EnrichmentEvaluationTest {
         if (expected.qid() != null && expected.qid().equals(found.getId())) {
             return true;
         }
-        final Set<String> names = NAMES_OF.getOrDefault(found.getId(), Set.of());
+        final Set<String> names = NAMES_OF.computeIfAbsent(found.getId(), id -> GENERATED_NAMES.englishName(id) // bodies the parties rules name
+                .map(n -> Set.of(NORMALIZER.matchingForm(n))).orElse(Set.of()));
         return expected.name() != null && names.contains(NORMALIZER.matchingForm(expected.name()));
     }
 
@@ -264,7 +272,7 @@ class EnrichmentEvaluationTest {
             out.append("places expected: ").append(c.places().stream().map(p -> p.geonamesId() + " " + p.name() + " [" + p.kind() + "]").toList()).append('\n');
             out.append("places found:    ").append(e.getPlaces().stream().map(p -> p.getId() + " " + p.getName() + (p.getDateline() ? " [dateline]" : "")).toList()).append('\n');
             out.append("parties expected: ").append(c.parties().stream().map(p -> p.qid() + " " + p.name() + " (" + p.written() + ")").toList()).append('\n');
-            out.append("parties found:    ").append(e.getEntities().stream().map(p -> p.getId() + " " + ENGLISH_NAMES.get(p.getId()) + " (" +
+            out.append("parties found:    ").append(e.getEntities().stream().map(p -> p.getId() + " " + ENGLISH_NAMES.getOrDefault(p.getId(), p.getName()) + " (" +
                     (p.getEvidence().isEmpty() ? "" : p.getEvidence().get(0).getText()) + ")").toList()).append('\n');
             out.append("event date expected: ").append(c.eventDate()).append(", found: ").append(e.getDates().stream()
                     .map(d -> d.getDate() + (d.getEventDate() ? "*" : "") + " " + (d.getEvidence().isEmpty() ? "" : d.getEvidence().get(0).getText())).toList()).append('\n');

@@ -7,7 +7,8 @@ import java.util.Map;
  * One party or organisation of the table.
  *
  * @param id      stable id: a Wikidata QID ("Q2429253") where one was checked, else "newswire:..."
- * @param type    armed-group, military, government, coalition, party, agency, ngo, security, intergovernmental, media
+ * @param type    armed-group, military, security, government, local-government, legislature, court, party, coalition,
+ *                agency, ngo, intergovernmental, company, media
  * @param names   wire-style name by language ("en" always present)
  * @param aliases every way of writing it, names included; never empty
  */

@@ -209,7 +209,7 @@ class PartyMatcherTest {
             assertThat(entry.names()).containsKey("en");
             assertThat(entry.aliases()).isNotEmpty();
             assertThat(entry.type()).isIn("armed-group", "military", "government", "coalition", "party", "agency", "ngo",
-                    "security", "intergovernmental", "media");
+                    "security", "intergovernmental", "media", "legislature", "court", "company", "local-government");
         });
         assertThat(MATCHER.aliasCount()).isGreaterThan(300);
     }
