@@ -6,9 +6,11 @@ import io.newswire.enrichment.BuiltInEnrichment;
 import io.newswire.enrichment.EnrichmentInput;
 import io.newswire.enrichment.EnrichmentStep;
 import io.newswire.enrichment.ReportEnricher;
+import io.newswire.enrichment.places.Gazetteer;
 import io.newswire.model.CorrespondentReport;
 import io.newswire.model.Enrichment;
 import io.newswire.model.ReportKind;
+import io.newswire.runtime.metrics.HeapUsage;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -27,7 +29,7 @@ import java.util.UUID;
 
 /**
  * What enrichment costs: heap held by its data (gazetteer, language models, dictionaries) and load time, measured in
- * a fresh JVM; then CPU time per report, on one thread, of every step alone and of all of them, over Arabic reports
+ * a fresh JVM, and the gazetteer's own (a second load, as {@code newswire gazetteer check} reports it); then CPU time per report, on one thread, of every step alone and of all of them, over Arabic reports
  * of about 2 KB (the evaluation set's Arabic reports, each body doubled with the next report's to reach the size).
  *
  * <p>Run: {@code modules/bench/run EnrichmentBenchmark [path to reports.jsonl] [passes per round]}
@@ -48,12 +50,13 @@ public final class EnrichmentBenchmark {
         final double bytes = reports.stream().mapToInt(r -> (r.getHeadline() + String.join("\n", r.getBody())).getBytes(StandardCharsets.UTF_8).length)
                 .average().orElse(0);
 
-        final long heapBefore = usedAfterGc();
+        final long heapBefore = HeapUsage.usedAfterGc();
         final long loadStart = System.nanoTime();
         final ReportEnricher enricher = BuiltInEnrichment.build(BuiltInEnrichment.Settings.defaults());
         final double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
-        final long heapHeld = usedAfterGc() - heapBefore;
+        final long heapHeld = HeapUsage.usedAfterGc() - heapBefore;
         System.out.printf(Locale.ROOT, "loaded every step in %.1f s; heap held by enrichment's data: %,.0f MB%n", loadSeconds, heapHeld / 1e6);
+        gazetteerLoad();
         System.out.printf(Locale.ROOT, "%d Arabic reports, %.0f bytes of headline and body on average (UTF-8)%n", reports.size(), bytes);
 
         final Enrichment empty = Enrichment.newBuilder().setMatchingHeadline("").setMatchingBody("").build();
@@ -116,10 +119,14 @@ public final class EnrichmentBenchmark {
         return reports;
     }
 
-    private static long usedAfterGc() {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    /** The built-in gazetteer alone, loaded a second time (its classes loaded and compiled by the first). */
+    private static void gazetteerLoad() {
+        final long before = HeapUsage.usedAfterGc();
+        final long started = System.nanoTime();
+        final Gazetteer gazetteer = Gazetteer.builtIn();
+        final double seconds = (System.nanoTime() - started) / 1e9;
+        final long held = HeapUsage.usedAfterGc() - before;
+        System.out.printf(Locale.ROOT, "gazetteer alone: %,d entries, %,d names, loaded in %.2f s, %.1f MB held%n",
+                gazetteer.size(), gazetteer.names(), seconds, held / 1e6);
     }
 }
