@@ -61,10 +61,32 @@ public final class PhraseMatcher<T> {
 
     private final MatchingTextNormalizer normalizer;
     private final Map<String, List<Phrase<T>>> byFirstForm;
+    /**
+     * One bit per first form's hash, about {@link #BITS_PER_FORM} bits a form: most words of a text open no phrase,
+     * and a clear bit says so without a probe into the map (the gazetteer's holds some 150,000 forms).
+     */
+    private final long[] firstFormBits;
+    private static final int BITS_PER_FORM = 8;
 
     private PhraseMatcher(final MatchingTextNormalizer normalizer, final Map<String, List<Phrase<T>>> byFirstForm) {
         this.normalizer = normalizer;
         this.byFirstForm = byFirstForm;
+        this.firstFormBits = new long[Math.max(1, Integer.highestOneBit(Math.max(1, byFirstForm.size() * BITS_PER_FORM / 64)) * 2)];
+        for (final String form : byFirstForm.keySet()) {
+            final int bit = bitOf(form);
+            firstFormBits[bit >>> 6] |= 1L << bit;
+        }
+    }
+
+    /** The phrases a first form opens, longest first; null for none. */
+    private List<Phrase<T>> phrasesOpenedBy(final String form) {
+        final int bit = bitOf(form);
+        return (firstFormBits[bit >>> 6] & 1L << bit) == 0 ? null : byFirstForm.get(form);
+    }
+
+    /** A bit of {@link #firstFormBits} for a form: its hash (cached by String) mixed, within the table. */
+    private int bitOf(final String form) {
+        return (form.hashCode() * 0x9E3779B9 >>> 7) & (firstFormBits.length * 64 - 1);
     }
 
     public static <T> Builder<T> builder(final MatchingTextNormalizer normalizer) {
@@ -100,7 +122,7 @@ public final class PhraseMatcher<T> {
         final LookupKeys keys = tokens instanceof TokenList list ? list.keys(at) : LookupKeys.of(tokens.get(at).form());
         Best<T> best = null;
         for (int k = 0; k < keys.forms.length; k++) {
-            best = longerOf(best, byFirstForm.get(keys.forms[k]), tokens, at, keys.proclitics[k]);
+            best = longerOf(best, phrasesOpenedBy(keys.forms[k]), tokens, at, keys.proclitics[k]);
         }
         if (best == null) {
             return null;
