@@ -2,6 +2,7 @@ package io.newswire.launcher;
 
 import io.newswire.enrichment.places.Gazetteer;
 import io.newswire.enrichment.places.GeoNamesImporter;
+import io.newswire.runtime.metrics.HeapUsage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -120,24 +121,15 @@ public final class GazetteerCommand {
         Path path;
 
         @Override
-        public Integer call() throws IOException, InterruptedException {
-            final long before = usedAfterGc();
+        public Integer call() throws IOException {
+            final long before = HeapUsage.usedAfterGc();
             final long started = System.nanoTime();
             final Gazetteer gazetteer = Gazetteer.loadOrBuiltIn(path);
             final double seconds = (System.nanoTime() - started) / 1e9;
-            final long after = usedAfterGc();
+            final long after = HeapUsage.usedAfterGc();
             System.out.printf("%s: %d entries, %d names, loaded in %.2f s, %.1f MB of heap held%n",
                     path == null ? "built-in" : path, gazetteer.size(), gazetteer.names(), seconds, (after - before) / 1e6);
             return gazetteer.size() > 0 ? 0 : 1;
-        }
-
-        private static long usedAfterGc() throws InterruptedException {
-            final Runtime runtime = Runtime.getRuntime();
-            for (int i = 0; i < 3; i++) {
-                System.gc();
-                Thread.sleep(100);
-            }
-            return runtime.totalMemory() - runtime.freeMemory();
         }
     }
 }

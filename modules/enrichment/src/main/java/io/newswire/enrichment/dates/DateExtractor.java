@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.time.chrono.HijrahDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -87,6 +88,11 @@ public final class DateExtractor {
     private static final Set<String> AM = Set.of("am", "a.m");
     private static final Set<String> PM = Set.of("pm", "p.m");
     private static final Map<String, Integer> NUMBER_WORDS = numberWords();
+    /**
+     * The plain words a pattern may open with, found by one lookup per word: a time-of-day word or قبل/منذ, bare or
+     * after و/ف ({@link #withoutConjunction}), or a number word.
+     */
+    private static final Set<String> START_WORDS = startWords();
     private static final Pattern DOTTED = Pattern.compile("([.\u066B])(\\d{1,2})\\1(\\d{1,4})");
     private static final String NUMBER_PROCLITICS = "وفبلك";
     private static final int MAX_DAYS_AGO = 60;
@@ -159,6 +165,18 @@ public final class DateExtractor {
         }
         final Locale locale = Locale.forLanguageTag(declared.trim().replace('_', '-'));
         return locale.getLanguage().equals("en") && locale.getCountry().equals("US");
+    }
+
+    private static Set<String> startWords() {
+        final Set<String> words = new HashSet<>(NUMBER_WORDS.keySet());
+        for (final Set<String> cues : List.of(TIME_OF_DAY, AGO_BEFORE)) {
+            for (final String word : cues) {
+                words.add(word);
+                words.add('\u0648' + word);
+                words.add('\u0641' + word);
+            }
+        }
+        return Set.copyOf(words);
     }
 
     /** A number written as a word, after قبل/منذ or before "days ago": ثلاثة أيام, three days ago. */
@@ -633,11 +651,7 @@ public final class DateExtractor {
 
         /** Whether any pattern can begin at this word: a dictionary word, a number, or a word one of them opens with. */
         private boolean canStart(final Item item) {
-            if (item.term() != null || item.num() != null) {
-                return true;
-            }
-            final String form = item.form();
-            return isTimeOfDay(item) || isAgo(form) || NUMBER_WORDS.containsKey(form);
+            return item.term() != null || item.num() != null || START_WORDS.contains(item.form());
         }
 
         private boolean isTimeOfDay(final Item item) {

@@ -82,27 +82,46 @@ public final class MatchingTextNormalizer {
             return List.of();
         }
         // every enrichment step reads the same fields of the same report: analyse each once per thread, not per step
-        final Object[] recent = RECENT_TOKENS.get();
-        for (int i = 0; i < recent.length; i += 3) {
-            if (recent[i + 1] == text && field.equals(recent[i])) {
-                @SuppressWarnings("unchecked")
-                final List<Token> cached = (List<Token>) recent[i + 2];
-                return cached;
-            }
+        final RecentTokens recent = RECENT_TOKENS.get();
+        final TokenList cached = recent.get(field, text);
+        if (cached != null) {
+            return cached;
         }
-        final List<Token> tokens = List.copyOf(analyse(field, text));
-        final int slot = 3 * (Math.floorMod(System.identityHashCode(text), recent.length / 3));
-        recent[slot] = field;
-        recent[slot + 1] = text;
-        recent[slot + 2] = tokens;
+        final TokenList tokens = new TokenList(analyse(field, text));
+        recent.put(field, text, tokens);
         return tokens;
     }
 
     /**
-     * The last fields analysed on this thread (field, text, tokens; matched by the text's identity, so only the very
-     * same string is a hit): a report's fields are read by seven steps in a row.
+     * The last fields analysed on this thread, matched by the text's identity (only the very same string is a hit):
+     * a report's fields are read by seven steps in a row. Oldest out first, so a report of up to {@link #SIZE} fields
+     * is analysed once whatever the strings' hash codes.
      */
-    private static final ThreadLocal<Object[]> RECENT_TOKENS = ThreadLocal.withInitial(() -> new Object[3 * 16]);
+    private static final class RecentTokens {
+        static final int SIZE = 16;
+        private final String[] fields = new String[SIZE];
+        private final String[] texts = new String[SIZE];
+        private final TokenList[] tokens = new TokenList[SIZE];
+        private int next;
+
+        TokenList get(final String field, final String text) {
+            for (int i = 0; i < SIZE; i++) {
+                if (texts[i] == text && field.equals(fields[i])) {
+                    return tokens[i];
+                }
+            }
+            return null;
+        }
+
+        void put(final String field, final String text, final TokenList list) {
+            fields[next] = field;
+            texts[next] = text;
+            tokens[next] = list;
+            next = (next + 1) % SIZE;
+        }
+    }
+
+    private static final ThreadLocal<RecentTokens> RECENT_TOKENS = ThreadLocal.withInitial(RecentTokens::new);
 
     private List<Token> analyse(final String field, final String text) {
         final List<Token> tokens = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.newswire.enrichment.text;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -60,10 +61,32 @@ public final class PhraseMatcher<T> {
 
     private final MatchingTextNormalizer normalizer;
     private final Map<String, List<Phrase<T>>> byFirstForm;
+    /**
+     * One bit per first form's hash, about {@link #BITS_PER_FORM} bits a form: most words of a text open no phrase,
+     * and a clear bit says so without a probe into the map (the gazetteer's is built from 98,219 names).
+     */
+    private final long[] firstFormBits;
+    private static final int BITS_PER_FORM = 8;
 
     private PhraseMatcher(final MatchingTextNormalizer normalizer, final Map<String, List<Phrase<T>>> byFirstForm) {
         this.normalizer = normalizer;
         this.byFirstForm = byFirstForm;
+        this.firstFormBits = new long[Math.max(1, Integer.highestOneBit(Math.max(1, byFirstForm.size() * BITS_PER_FORM / 64)) * 2)];
+        for (final String form : byFirstForm.keySet()) {
+            final int bit = bitOf(form);
+            firstFormBits[bit >>> 6] |= 1L << bit;
+        }
+    }
+
+    /** The phrases a first form opens, longest first; null for none. */
+    private List<Phrase<T>> phrasesOpenedBy(final String form) {
+        final int bit = bitOf(form);
+        return (firstFormBits[bit >>> 6] & 1L << bit) == 0 ? null : byFirstForm.get(form);
+    }
+
+    /** A bit of {@link #firstFormBits} for a form: its hash (cached by String) mixed, within the table. */
+    private int bitOf(final String form) {
+        return (form.hashCode() * 0x9E3779B9 >>> 7) & (firstFormBits.length * 64 - 1);
     }
 
     public static <T> Builder<T> builder(final MatchingTextNormalizer normalizer) {
@@ -96,20 +119,10 @@ public final class PhraseMatcher<T> {
     }
 
     private Match<T> longestAt(final List<Token> tokens, final int at) {
-        final String form = tokens.get(at).form();
-        // as written first, so an exact name beats a name found by taking letters off ("لبنان" is not ل + "بنان");
-        // a remainder is cut (and allocated) only for a proclitic the word really starts with
-        Best<T> best = longerOf(null, byFirstForm.get(form), tokens, at, "");
-        if (form.length() > MIN_REMAINDER && PROCLITIC_LETTERS.indexOf(form.charAt(0)) >= 0) {
-            for (final String proclitic : PROCLITICS) {
-                if (form.length() - proclitic.length() >= MIN_REMAINDER && form.startsWith(proclitic)) {
-                    best = longerOf(best, byFirstForm.get(form.substring(proclitic.length())), tokens, at, proclitic);
-                }
-            }
-        }
-        // English possessive: "Aleppo's" is one token to the tokenizer
-        if (form.endsWith("'s") || form.endsWith("\u2019s")) {
-            best = longerOf(best, byFirstForm.get(form.substring(0, form.length() - 2)), tokens, at, "");
+        final LookupKeys keys = tokens instanceof TokenList list ? list.keys(at) : LookupKeys.of(tokens.get(at).form());
+        Best<T> best = null;
+        for (int k = 0; k < keys.forms.length; k++) {
+            best = longerOf(best, phrasesOpenedBy(keys.forms[k]), tokens, at, keys.proclitics[k]);
         }
         if (best == null) {
             return null;
@@ -117,6 +130,51 @@ public final class PhraseMatcher<T> {
         final Token first = tokens.get(at);
         final Token last = tokens.get(at + best.phrase().forms().size() - 1);
         return new Match<>(best.phrase().entries(), best.phrase().written(), first.field(), first.start(), last.end(), best.proclitic());
+    }
+
+    /**
+     * What a word of the text is looked up under, in the order the lookups are tried: as written first, so an exact
+     * name beats a name found by taking letters off ("لبنان" is not ل + "بنان"); then without each proclitic it
+     * really starts with, longest first (a remainder is cut only for those); then without an English possessive
+     * ("Aleppo's" is one token to the tokenizer). The same for every dictionary, so {@link TokenList} keeps them.
+     */
+    static final class LookupKeys {
+        private static final String[] NONE = {""};
+        final String[] forms;
+        /** The proclitic taken off for each form ("" for the form as written and without a possessive). */
+        final String[] proclitics;
+
+        private LookupKeys(final String[] forms, final String[] proclitics) {
+            this.forms = forms;
+            this.proclitics = proclitics;
+        }
+
+        static LookupKeys of(final String form) {
+            // most words carry no proclitic and no possessive: one key, nothing cut
+            final boolean proclitic = form.length() > MIN_REMAINDER && PROCLITIC_LETTERS.indexOf(form.charAt(0)) >= 0;
+            final boolean possessive = form.endsWith("'s") || form.endsWith("\u2019s");
+            if (!proclitic && !possessive) {
+                return new LookupKeys(new String[] {form}, NONE);
+            }
+            final String[] forms = new String[PROCLITICS.length + 2];
+            final String[] proclitics = new String[forms.length];
+            int n = 0;
+            forms[n] = form;
+            proclitics[n++] = "";
+            if (proclitic) {
+                for (final String p : PROCLITICS) {
+                    if (form.length() - p.length() >= MIN_REMAINDER && form.startsWith(p)) {
+                        forms[n] = form.substring(p.length());
+                        proclitics[n++] = p;
+                    }
+                }
+            }
+            if (possessive) {
+                forms[n] = form.substring(0, form.length() - 2);
+                proclitics[n++] = "";
+            }
+            return new LookupKeys(Arrays.copyOf(forms, n), Arrays.copyOf(proclitics, n));
+        }
     }
 
     private record Best<T>(Phrase<T> phrase, String proclitic) {

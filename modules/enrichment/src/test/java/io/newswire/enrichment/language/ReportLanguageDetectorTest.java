@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static io.newswire.enrichment.text.ReportTexts.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ReportLanguageDetectorTest {
@@ -19,10 +20,6 @@ class ReportLanguageDetectorTest {
             + "بعد اشتباكات مع خلايا تنظيم ISIS استمرت ساعات، بحسب ما قال مراسل Newswire في المنطقة.";
     private static final String ENGLISH_BODY = "Kurdish-led forces said on Sunday they had taken a village east of Deir ez-Zor "
             + "after hours of fighting with Islamic State cells, according to residents and a local council member.";
-
-    private static ReportText report(final String headline, final String body) {
-        return new ReportText(List.of(new ReportText.Field(ReportText.HEADLINE, headline), new ReportText.Field(ReportText.BODY, body)));
-    }
 
     @Test
     void shouldDetectArabicWhenLatinNamesAreInIt() {

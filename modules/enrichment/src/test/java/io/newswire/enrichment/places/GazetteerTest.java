@@ -15,6 +15,8 @@ class GazetteerTest {
     void shouldLoadTheBuiltInExtractWithRegionCountriesAndDivisions() {
         final Gazetteer gazetteer = BuiltInGazetteer.gazetteer();
         assertThat(gazetteer.size()).isGreaterThan(35_000);
+        assertThat(gazetteer.names()).isGreaterThanOrEqualTo(gazetteer.size()); // every entry is found by a name at least
+        // load time and heap held are EnrichmentBenchmark's (a figure, not a unit test's bound)
         assertThat(gazetteer.country("SY")).hasValueSatisfying(sy -> {
             assertThat(sy.nameAr()).isEqualTo("سوريا");
             assertThat(sy.nameEn()).isEqualTo("Syria");
@@ -39,33 +41,5 @@ class GazetteerTest {
         }
         assertThatThrownBy(() -> Gazetteer.read(new ByteArrayInputStream(bytes.toByteArray())))
                 .isInstanceOf(IOException.class).hasMessageContaining("newswire-gazetteer 1");
-    }
-
-    /**
-     * Not a benchmark (the integrator's benchmark measures): a rough figure printed with each build, and a bound
-     * generous enough for a loaded CI machine. Heap is the used heap after GC before and after a second load.
-     */
-    @Test
-    void shouldLoadInSecondsAndHoldWellUnderTheEnrichmentBudget() throws InterruptedException {
-        BuiltInGazetteer.gazetteer(); // classes and the JIT warm
-        final long before = usedAfterGc();
-        final long started = System.nanoTime();
-        final Gazetteer gazetteer = Gazetteer.builtIn();
-        final double seconds = (System.nanoTime() - started) / 1e9;
-        final long held = usedAfterGc() - before;
-        System.out.printf("gazetteer: %d entries, %d names, loaded in %.2f s, %.1f MB held%n",
-                gazetteer.size(), gazetteer.names(), seconds, held / 1e6);
-        assertThat(held).isLessThan(150_000_000L);
-        assertThat(seconds).isLessThan(30);
-        assertThat(gazetteer.size()).isPositive(); // keeps it reachable until measured
-    }
-
-    private static long usedAfterGc() throws InterruptedException {
-        final Runtime runtime = Runtime.getRuntime();
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(100);
-        }
-        return runtime.totalMemory() - runtime.freeMemory();
     }
 }

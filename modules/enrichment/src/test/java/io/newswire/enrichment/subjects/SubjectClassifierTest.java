@@ -5,25 +5,14 @@ import io.newswire.model.Evidence;
 import io.newswire.model.Subject;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 
+import static io.newswire.enrichment.text.ReportTexts.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SubjectClassifierTest {
 
     private static final SubjectClassifier CLASSIFIER = SubjectClassifier.withShippedRules();
-
-    private static ReportText report(final String headline, final String body) {
-        final List<ReportText.Field> fields = new ArrayList<>();
-        if (headline != null) {
-            fields.add(new ReportText.Field(ReportText.HEADLINE, headline));
-        }
-        if (body != null) {
-            fields.add(new ReportText.Field(ReportText.BODY, body));
-        }
-        return new ReportText(fields);
-    }
 
     private static List<String> codes(final List<Subject> subjects) {
         return subjects.stream().map(Subject::getCode).toList();

@@ -71,4 +71,23 @@ class PhraseMatcherTest {
         final ReportText two = new ReportText(List.of(new ReportText.Field("headline", "تل"), new ReportText.Field("body", "أبيض")));
         assertThat(matcher.find(two)).isEmpty();
     }
+
+    @Test
+    void shouldFindTheSameWhetherTheWordsCarryTheirKeysOrNot() {
+        // given several dictionaries over one field's tokens, as the steps run them (the keys worked out once)
+        final PhraseMatcher<String> places = PhraseMatcher.<String>builder(NORMALIZER).add("الرقة", "raqqa").add("ريف حلب", "aleppo-countryside")
+                .add("Aleppo", "aleppo").build();
+        final PhraseMatcher<String> verbs = PhraseMatcher.<String>builder(NORMALIZER).add("قال", "said").add("بحسب", "according-to").build();
+        final String text = "وقال مصدر إن القصف طال وبالرقة وريف حلب، بحسب ما أفاد Aleppo's residents";
+        final List<Token> tokens = NORMALIZER.tokens("body", text);
+        assertThat(tokens).isInstanceOf(TokenList.class);
+        final List<Token> plain = new java.util.ArrayList<>(tokens);
+        for (final PhraseMatcher<String> matcher : List.of(places, verbs, places)) {
+            // then a plain list of the same tokens, and a sublist of them, give the very same matches
+            assertThat(matcher.find(tokens)).isEqualTo(matcher.find(plain)).isNotEmpty();
+            assertThat(matcher.find(tokens.subList(3, tokens.size()))).isEqualTo(matcher.find(plain.subList(3, plain.size())));
+        }
+        assertThat(places.find(tokens)).extracting(m -> m.entries().get(0)).containsExactly("raqqa", "aleppo-countryside", "aleppo");
+        assertThat(places.find(tokens)).extracting(PhraseMatcher.Match::proclitic).containsExactly("\u0648\u0628\u0627\u0644", "\u0648", "");
+    }
 }

@@ -4,25 +4,14 @@ import io.newswire.enrichment.text.ReportText;
 import io.newswire.model.Subject;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 
+import static io.newswire.enrichment.text.ReportTexts.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class UrgencyScorerTest {
 
     private static final UrgencyScorer SCORER = UrgencyScorer.withShippedRules();
-
-    private static ReportText report(final String headline, final String body) {
-        final List<ReportText.Field> fields = new ArrayList<>();
-        if (headline != null) {
-            fields.add(new ReportText.Field(ReportText.HEADLINE, headline));
-        }
-        if (body != null) {
-            fields.add(new ReportText.Field(ReportText.BODY, body));
-        }
-        return new ReportText(fields);
-    }
 
     private static Urgency score(final String headline, final String body) {
         return SCORER.score(report(headline, body), null, false, List.of());
