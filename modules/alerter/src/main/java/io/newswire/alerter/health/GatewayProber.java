@@ -54,7 +54,7 @@ public final class GatewayProber {
             final HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/ready")).timeout(TIMEOUT).GET().build();
             pending.put(gateway, http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                     .thenApply(r -> GatewayProbe.answered(r.statusCode(), failingChecks(r.body())))
-                    .exceptionally(e -> GatewayProbe.unreachable(rootCause(e).getClass().getSimpleName())));
+                    .exceptionally(e -> GatewayProbe.unreachable(unwrapped(e).getClass().getSimpleName())));
         }
         final Map<String, GatewayProbe> probes = new LinkedHashMap<>();
         pending.forEach((gateway, probe) -> probes.put(gateway, probe.join()));
@@ -79,11 +79,8 @@ public final class GatewayProber {
         return failing;
     }
 
-    private static Throwable rootCause(final Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
+    /** The client's own exception (ConnectException, HttpTimeoutException), not the future's wrapper nor its deep cause. */
+    private static Throwable unwrapped(final Throwable e) {
+        return e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
     }
 }
