@@ -41,8 +41,8 @@ import java.util.Properties;
  * (so a restart never judges articles with half the rules) starts the Kafka Streams app ({@link AlerterTopology},
  * exactly_once_v2, application id {@code alerter.application.id}: instances with one id split the article
  * partitions), then the health watcher and the HTTP API. Reads {@code newswire.articles.updates.v1},
- * {@code newswire.alerts.rules.v1}, {@code newswire.reports.v1} and {@code newswire.dlq.v1} (health); writes
- * {@code newswire.alerts.v1}.
+ * {@code newswire.alerts.rules.v1}, {@code newswire.reports.v1} and {@code newswire.dlq.v1} (health), and polls
+ * the gateways' {@code /ready} ({@code alerter.gateway.urls}); writes {@code newswire.alerts.v1}.
  */
 public final class AlerterApp implements AutoCloseable {
 

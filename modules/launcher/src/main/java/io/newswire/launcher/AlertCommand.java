@@ -6,6 +6,8 @@ import io.newswire.runtime.metrics.NewswireMetrics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -36,8 +38,27 @@ public final class AlertCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The settings the alerter runs with: the given cluster, else the dev stack of the data dir, else the defaults. */
+    /**
+     * The settings the alerter runs with: the given cluster, else the dev stack of the data dir, else the defaults;
+     * on a dev stack's cluster its gateway is watched unless alerter.gateway.urls says otherwise.
+     */
     NewswireConfig settings() {
-        return connection.loadPreferringDevStack();
+        return watchingDevGateway(connection.loadPreferringDevStack(), connection.devEndpoints());
+    }
+
+    /** The dev stack's gateway as the one to watch, when the settings talk to that stack's cluster and name none. */
+    static NewswireConfig watchingDevGateway(final NewswireConfig config, final Optional<Endpoints> dev) {
+        if (dev.isEmpty() || dev.get().gateway() == null || !dev.get().bootstrapServers().equals(config.bootstrapServers())) {
+            return config;
+        }
+        return watchingGateway(config, dev.get().gateway());
+    }
+
+    /** The gateway at that base URL as the one whose /ready the health watcher polls, unless alerter.gateway.urls is set. */
+    static NewswireConfig watchingGateway(final NewswireConfig config, final String gatewayUrl) {
+        if (ConnectionOptions.isSet(config, NewswireConfig.ALERTER_GATEWAY_URLS_CONFIG)) {
+            return config;
+        }
+        return config.with(Map.of(NewswireConfig.ALERTER_GATEWAY_URLS_CONFIG, gatewayUrl));
     }
 }

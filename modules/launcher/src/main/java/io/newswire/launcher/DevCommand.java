@@ -97,7 +97,8 @@ public final class DevCommand implements Callable<Integer> {
             final PublisherApp publisher = PublisherApp.start(config, metrics);
             running.push(publisher);
             processing.awaitRunning(Duration.ofSeconds(60));
-            final AlerterApp alerter = AlerterApp.start(config, metrics.registry());
+            // its health watcher polls this gateway's /ready (alerter.gateway.urls, if set, wins)
+            final AlerterApp alerter = AlerterApp.start(AlertCommand.watchingGateway(config, gateway.url()), metrics.registry());
             running.push(alerter);
             metrics.bindStreams(alerter.streams());
             final String alerts = "http://" + config.getString(NewswireConfig.ALERTER_HOST_CONFIG) + ":" + alerter.httpPort();

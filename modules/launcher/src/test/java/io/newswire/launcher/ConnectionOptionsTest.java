@@ -176,6 +176,21 @@ class ConnectionOptionsTest {
         assertThat(nothingSet.getString(NewswireConfig.SCHEMA_REGISTRY_URL_CONFIG)).isEqualTo("http://dev-registry");
     }
 
+    @Test
+    void shouldWatchTheDevStacksGatewayWhenTheAlerterRunsOnItsClusterAndNoGatewayIsConfigured() {
+        final Endpoints dev = Endpoints.core("http://127.0.0.1:8080", null, "dev:1", "http://dev-registry", 1);
+        final String urls = NewswireConfig.ALERTER_GATEWAY_URLS_CONFIG;
+
+        final NewswireConfig onDev = AlertCommand.watchingDevGateway(new NewswireConfig(Map.of("bootstrap.servers", "dev:1")), Optional.of(dev));
+        final NewswireConfig elsewhere = AlertCommand.watchingDevGateway(new NewswireConfig(Map.of("bootstrap.servers", "prod:9092")), Optional.of(dev));
+        final NewswireConfig configured = AlertCommand.watchingDevGateway(
+                new NewswireConfig(Map.of("bootstrap.servers", "dev:1", urls, "http://gw-a:8080,http://gw-b:8080")), Optional.of(dev));
+
+        assertThat(onDev.getList(urls)).containsExactly("http://127.0.0.1:8080");
+        assertThat(elsewhere.getList(urls)).as("another cluster: not the dev stack's gateway").isEmpty();
+        assertThat(configured.getList(urls)).containsExactly("http://gw-a:8080", "http://gw-b:8080");
+    }
+
     private void writeDevEndpoints() {
         Endpoints.core("http://127.0.0.1:8080", "http://127.0.0.1:9464/metrics", "127.0.0.1:39092",
                 "http://127.0.0.1:38081/apis/ccompat/v7", 4242).write(dir);

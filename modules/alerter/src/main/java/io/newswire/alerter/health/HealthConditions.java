@@ -20,6 +20,10 @@ import java.util.Map;
  *       three gaps are known (their own rhythm; gaps under a minute are one burst and do not count), else the configured one.</li>
  *   <li>Dead letters: at least the threshold of one stage and error class within the sliding window.</li>
  *   <li>Lag: a group more records behind than the threshold, over all its partitions.</li>
+ *   <li>Gateway: a gateway whose {@code /ready} has answered anything but 2xx (503 when Kafka or the registry does
+ *       not answer or its state is not loaded), or nothing at all, on every probe for the threshold. One normal
+ *       answer ends the outage, so flapping shorter than the threshold never fires; once firing, it clears only on
+ *       a normal answer.</li>
  * </ul>
  */
 public final class HealthConditions {
@@ -37,21 +41,41 @@ public final class HealthConditions {
     private record Activity(long last, Deque<Long> gaps) {
     }
 
+    /** A gateway not answering normally since {@code since}, with what it said last. */
+    private record Outage(long since, GatewayProbe latest) {
+    }
+
     private final long quietIntervalMs;
     private final int deadLetterThreshold;
     private final long deadLetterWindowMs;
     private final long lagThreshold;
+    private final long gatewayUnavailableMs;
     private final Map<String, Activity> correspondents = new HashMap<>();
     private final Map<String, Long> desks = new HashMap<>();
     private final Map<String, Deque<Long>> deadLetters = new HashMap<>();
     private final Map<String, Long> lags = new HashMap<>();
+    /** Only gateways not answering normally now: one entry per configured gateway at most. */
+    private final Map<String, Outage> gatewayOutages = new LinkedHashMap<>();
     private final Map<String, HealthCondition> firing = new LinkedHashMap<>();
 
-    public HealthConditions(final long quietIntervalMs, final int deadLetterThreshold, final long deadLetterWindowMs, final long lagThreshold) {
+    /** @param gatewayUnavailableMs how long a gateway must fail every probe before it fires */
+    public HealthConditions(final long quietIntervalMs, final int deadLetterThreshold, final long deadLetterWindowMs, final long lagThreshold,
+                            final long gatewayUnavailableMs) {
         this.quietIntervalMs = quietIntervalMs;
         this.deadLetterThreshold = deadLetterThreshold;
         this.deadLetterWindowMs = deadLetterWindowMs;
         this.lagThreshold = lagThreshold;
+        this.gatewayUnavailableMs = gatewayUnavailableMs;
+    }
+
+    /** What the gateway (its base URL) answered to a readiness probe at that time. */
+    public synchronized void gatewayProbed(final String gateway, final GatewayProbe probe, final long at) {
+        if (probe.normal()) {
+            gatewayOutages.remove(gateway);
+        } else {
+            final Outage before = gatewayOutages.get(gateway);
+            gatewayOutages.put(gateway, new Outage(before == null ? at : before.since(), probe));
+        }
     }
 
     /** A report filed by the correspondent to the desk at that time (either may be null). */
@@ -128,6 +152,16 @@ public final class HealthConditions {
             if (lag > lagThreshold) {
                 conditions.add(new HealthCondition("health:lag:" + group, "lag", group,
                         "Consumer group " + group + " is " + lag + " records behind (threshold " + lagThreshold + ")", lag));
+            }
+        });
+        gatewayOutages.forEach((gateway, outage) -> {
+            final String id = "health:gateway:" + gateway;
+            final long down = now - outage.since();
+            // once firing (also when restored after a restart) only a normal answer clears it
+            if (down >= gatewayUnavailableMs || firing.containsKey(id)) {
+                conditions.add(new HealthCondition(id, "gateway", gateway,
+                        "Gateway " + gateway + " " + outage.latest().describe() + " for " + minutes(down)
+                                + " (threshold " + minutes(gatewayUnavailableMs) + ")", down));
             }
         });
         return conditions;

@@ -35,7 +35,8 @@ import java.util.stream.Collectors;
  * Feeds {@link HealthConditions} and writes its transitions to {@code newswire.alerts.v1} as HEALTH alerts (FIRING,
  * then CLEARED). Reads {@code newswire.reports.v1} (who files, to which desk, when), {@code newswire.dlq.v1} (dead
  * letters by stage and error class) and the committed offsets of every consumer group whose id starts with
- * {@code newswire}, every {@code alerter.health.check.interval.ms}. At start it reads its own past health alerts
+ * {@code newswire}, every {@code alerter.health.check.interval.ms}; and polls the {@code /ready} of each gateway of
+ * {@code alerter.gateway.urls} every {@code alerter.gateway.poll.interval.ms} ({@link GatewayProber}). At start it reads its own past health alerts
  * back, so a condition that fired before a restart and still holds does not fire again.
  *
  * <p>Run it on one alerter instance: two would each write the same transitions (with the same alert ids, so a
@@ -74,7 +75,8 @@ public final class HealthWatcher implements AutoCloseable {
     public static HealthWatcher start(final NewswireConfig config, final NewswireSerdes serdes, final AlerterMetrics metrics) throws InterruptedException {
         final HealthConditions conditions = new HealthConditions(config.getLong(NewswireConfig.ALERTER_QUIET_INTERVAL_MS_CONFIG),
                 config.getInt(NewswireConfig.ALERTER_DEAD_LETTER_THRESHOLD_CONFIG), config.getLong(NewswireConfig.ALERTER_DEAD_LETTER_WINDOW_MS_CONFIG),
-                config.getLong(NewswireConfig.ALERTER_LAG_THRESHOLD_CONFIG));
+                config.getLong(NewswireConfig.ALERTER_LAG_THRESHOLD_CONFIG), config.getLong(NewswireConfig.ALERTER_GATEWAY_UNAVAILABLE_MS_CONFIG));
+        final GatewayProber gateways = new GatewayProber(config.getList(NewswireConfig.ALERTER_GATEWAY_URLS_CONFIG));
         final Map<String, Object> reader = KafkaClientConfigs.committedReader(config, null, "newswire-alerter-health");
         final long deadLetterWindow = config.getLong(NewswireConfig.ALERTER_DEAD_LETTER_WINDOW_MS_CONFIG);
 
@@ -119,6 +121,11 @@ public final class HealthWatcher implements AutoCloseable {
         reports.awaitCaughtUp(Duration.ofSeconds(60));
         deadLetters.awaitCaughtUp(Duration.ofSeconds(60));
         final long interval = config.getLong(NewswireConfig.ALERTER_HEALTH_CHECK_INTERVAL_MS_CONFIG);
+        if (!gateways.gateways().isEmpty()) {
+            // first, before any check: a gateway alert restored as firing must see a probe before it can clear
+            final long poll = config.getLong(NewswireConfig.ALERTER_GATEWAY_POLL_INTERVAL_MS_CONFIG);
+            watcher.timer.scheduleWithFixedDelay(() -> watcher.probe(gateways), 0, poll, TimeUnit.MILLISECONDS);
+        }
         watcher.timer.scheduleWithFixedDelay(watcher::check, interval, interval, TimeUnit.MILLISECONDS);
         return watcher;
     }
@@ -132,17 +139,36 @@ public final class HealthWatcher implements AutoCloseable {
     void check() {
         try {
             readLag();
-            final long now = System.currentTimeMillis();
-            for (final HealthConditions.Transition transition : conditions.transitions(now)) {
-                final Alert alert = alert(transition, now);
-                producer.send(record(alert)).get(15, TimeUnit.SECONDS);
-                metrics.fired(alert.getEscalation(), null, true);
-            }
+            writeTransitions();
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (final Exception e) {
             // a passing fault (broker away) must not end health checks: the next round tries again
             LOG.warn("Health check failed: {}", e.toString());
+        }
+    }
+
+    /**
+     * One poll of the gateways, then every transition written (so a gateway alert goes out on its own poll, not
+     * up to a check interval later). Runs on the same thread as {@link #check()}.
+     */
+    void probe(final GatewayProber gateways) {
+        try {
+            gateways.probeAll().forEach((gateway, probe) -> conditions.gatewayProbed(gateway, probe, System.currentTimeMillis()));
+            writeTransitions();
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (final Exception e) {
+            LOG.warn("Gateway health probe failed: {}", e.toString());
+        }
+    }
+
+    private void writeTransitions() throws Exception {
+        final long now = System.currentTimeMillis();
+        for (final HealthConditions.Transition transition : conditions.transitions(now)) {
+            final Alert alert = alert(transition, now);
+            producer.send(record(alert)).get(15, TimeUnit.SECONDS);
+            metrics.fired(alert.getEscalation(), null, true);
         }
     }
 

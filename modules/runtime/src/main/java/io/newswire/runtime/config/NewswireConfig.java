@@ -264,6 +264,14 @@ public final class NewswireConfig extends AbstractConfig {
             + "before a lag alert fires; it clears when the lag falls below.";
     public static final String ALERTER_HEALTH_CHECK_INTERVAL_MS_CONFIG = "alerter.health.check.interval.ms";
     private static final String ALERTER_HEALTH_CHECK_INTERVAL_MS_DOC = "How often the alerter evaluates the health conditions (quiet, dead-letter spikes, lag).";
+    public static final String ALERTER_GATEWAY_URLS_CONFIG = "alerter.gateway.urls";
+    private static final String ALERTER_GATEWAY_URLS_DOC = "Base URLs of the gateways whose GET /ready the health watcher polls, comma-separated "
+            + "(e.g. http://gateway-1:8080,http://gateway-2:8080). Empty: no gateway is watched; `dev` and `alert` on a dev stack fill in its gateway.";
+    public static final String ALERTER_GATEWAY_POLL_INTERVAL_MS_CONFIG = "alerter.gateway.poll.interval.ms";
+    private static final String ALERTER_GATEWAY_POLL_INTERVAL_MS_DOC = "How often each gateway's /ready is polled.";
+    public static final String ALERTER_GATEWAY_UNAVAILABLE_MS_CONFIG = "alerter.gateway.unavailable.ms";
+    private static final String ALERTER_GATEWAY_UNAVAILABLE_MS_DOC = "How long a gateway must answer /ready with anything but 2xx (503: Kafka or the "
+            + "registry not answering, its state not loaded), or not answer at all, on every poll before a health alert fires; one normal answer clears it.";
 
     static {
         DEFINITION
@@ -280,7 +288,12 @@ public final class NewswireConfig extends AbstractConfig {
                         ALERTER_DEAD_LETTER_WINDOW_MS_DOC)
                 .define(ALERTER_LAG_THRESHOLD_CONFIG, Type.LONG, 1_000L, Range.atLeast(1), Importance.LOW, ALERTER_LAG_THRESHOLD_DOC)
                 .define(ALERTER_HEALTH_CHECK_INTERVAL_MS_CONFIG, Type.LONG, Duration.ofSeconds(30).toMillis(), Range.atLeast(100), Importance.LOW,
-                        ALERTER_HEALTH_CHECK_INTERVAL_MS_DOC);
+                        ALERTER_HEALTH_CHECK_INTERVAL_MS_DOC)
+                .define(ALERTER_GATEWAY_URLS_CONFIG, Type.LIST, "", Importance.MEDIUM, ALERTER_GATEWAY_URLS_DOC)
+                .define(ALERTER_GATEWAY_POLL_INTERVAL_MS_CONFIG, Type.LONG, Duration.ofSeconds(10).toMillis(), Range.atLeast(100), Importance.LOW,
+                        ALERTER_GATEWAY_POLL_INTERVAL_MS_DOC)
+                .define(ALERTER_GATEWAY_UNAVAILABLE_MS_CONFIG, Type.LONG, Duration.ofMinutes(1).toMillis(), Range.atLeast(0), Importance.LOW,
+                        ALERTER_GATEWAY_UNAVAILABLE_MS_DOC);
     }
     // --- end alerter ---
 
