@@ -55,6 +55,16 @@ class AlerterIntegrationTest {
         }
     }
 
+    @Test
+    void shouldAnswerHealthAndReadyOnceItsStreamRuns() throws Exception {
+        final HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+        final HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/ready")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        // running, awaited in startAlerter; a rebalance could make it 503 for a moment, not in this one-instance test
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).contains("\"streams\":true").contains("READY");
+    }
+
     private static HttpResponse<String> post(final String path, final String body) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

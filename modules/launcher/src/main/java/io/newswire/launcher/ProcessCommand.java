@@ -3,9 +3,11 @@ package io.newswire.launcher;
 import io.newswire.processing.ProcessingApp;
 import io.newswire.runtime.config.NewswireConfig;
 import io.newswire.runtime.metrics.NewswireMetrics;
+import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -20,8 +22,10 @@ public final class ProcessCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         final NewswireConfig config = settings();
         final NewswireMetrics metrics = new NewswireMetrics();
-        metrics.serve(config.getString(NewswireConfig.METRICS_HOST_CONFIG), config.getInt(NewswireConfig.METRICS_PORT_CONFIG));
         final ProcessingApp app = ProcessingApp.start(config, metrics);
+        // processing has no HTTP server of its own: /health and /ready beside /metrics (ready: Streams RUNNING)
+        metrics.serve(config.getString(NewswireConfig.METRICS_HOST_CONFIG), config.getInt(NewswireConfig.METRICS_PORT_CONFIG),
+                Map.of("streams", () -> app.state() == KafkaStreams.State.RUNNING));
         final CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();

@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  *   <li>{@code POST /v1/alerts/rules}: a rule as JSON; 201 (200 when it replaced one of its id) once it is in force,
  *       400 {@code application/problem+json} listing every problem with its JSON pointer;</li>
  *   <li>{@code DELETE /v1/alerts/rules/{id}}: 204 once removed, 404 when there is none;</li>
- *   <li>{@code GET /health}: 200 while the alerter runs, 503 otherwise.</li>
+ *   <li>{@code GET /health}: 200 while the alerter runs, 503 otherwise;</li>
+ *   <li>{@code GET /ready}: 200 once its stream is RUNNING, 503 otherwise (JSON of the check).</li>
  * </ul>
  */
 public final class AlerterHttp implements AutoCloseable {
@@ -84,6 +85,11 @@ public final class AlerterHttp implements AutoCloseable {
         http.get("/health", ctx -> {
             final String state = healthy.get();
             ctx.status(state == null ? 503 : 200).result(state == null ? "not running" : state);
+        });
+        http.get("/ready", ctx -> { // ready once its stream is RUNNING (rules loaded, partitions assigned), not while rebalancing
+            final boolean ready = "RUNNING".equals(healthy.get());
+            final ObjectNode body = JSON.createObjectNode().put("streams", ready).put("status", ready ? "READY" : "NOT_READY");
+            json(ctx, ready ? 200 : 503, body);
         });
         http.start(host, port);
         return new AlerterHttp(http);

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import com.sun.net.httpserver.HttpExchange;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
@@ -20,8 +21,12 @@ import org.apache.kafka.streams.KafkaStreams;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * The one metrics registry of a Newswire process, exported in Prometheus' text format. Components register
@@ -94,16 +99,57 @@ public final class NewswireMetrics implements AutoCloseable {
      * @return the port it listens on
      */
     public synchronized int serve(final String host, final int port) {
+        return serve(host, port, Map.of());
+    }
+
+    /**
+     * Serves {@code /metrics}, and beside it {@code /health} (200 while the process runs) and {@code /ready} (200 when
+     * every check holds, else 503; JSON of each check), for a component with no HTTP server of its own (processing).
+     *
+     * @param readiness the checks of {@code /ready} by name, e.g. {@code streams} → Streams is RUNNING
+     * @return the port it listens on
+     */
+    public synchronized int serve(final String host, final int port, final Map<String, BooleanSupplier> readiness) {
         if (server != null) {
             return server.getPort();
         }
         try {
-            server = HTTPServer.builder().hostname(host).port(port)
+            server = HTTPServer.builder().hostname(host).port(port).defaultHandler(exchange -> probes(exchange, readiness))
                     .registry(registry.getPrometheusRegistry()).buildAndStart();
         } catch (final IOException e) {
             throw new UncheckedIOException("Cannot serve metrics on " + host + ":" + port + ": " + e.getMessage(), e);
         }
         return server.getPort();
+    }
+
+    /** {@code /health} and {@code /ready}; anything else the default handler gets is not found. */
+    private static void probes(final HttpExchange exchange, final Map<String, BooleanSupplier> readiness) throws IOException {
+        final String path = exchange.getRequestURI().getPath();
+        final int status;
+        final String body;
+        if ("/health".equals(path)) {
+            status = 200;
+            body = "{\"status\":\"UP\"}";
+        } else if ("/ready".equals(path)) {
+            final StringBuilder checks = new StringBuilder("{");
+            boolean ready = true;
+            for (final Map.Entry<String, BooleanSupplier> check : new TreeMap<>(readiness).entrySet()) {
+                final boolean holds = check.getValue().getAsBoolean();
+                ready &= holds;
+                checks.append('"').append(check.getKey()).append("\":").append(holds).append(',');
+            }
+            status = ready ? 200 : 503;
+            body = checks.append("\"status\":\"").append(ready ? "READY" : "NOT_READY").append("\"}").toString();
+        } else {
+            status = 404;
+            body = "{\"status\":\"NOT_FOUND\",\"paths\":[\"/metrics\",\"/health\",\"/ready\"]}";
+        }
+        final byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (var out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
     }
 
     @Override
