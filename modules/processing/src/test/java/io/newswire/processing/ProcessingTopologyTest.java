@@ -85,14 +85,8 @@ class ProcessingTopologyTest {
     @Test
     void shouldMakeOneArticleWithVersionsFromASecondSourceAndACorrection() {
         // Given a report, a reworded copy by a second correspondent, an exact resend, and a correction by the first
-        final CorrespondentReport first = report("reem", ReportKind.NEW, null,
-                "نزوح عشرات العائلات من ريف حلب الجنوبي بعد قصف ليلي",
-                "نزحت عشرات العائلات فجر اليوم من قرى تل الضمان والحاضر في ريف حلب الجنوبي بعد قصف مدفعي استمر حتى الصباح.",
-                "ووصلت أكثر من ستين عائلة إلى مخيمات قرب الأتارب وسط نقص في الخيام.");
-        final CorrespondentReport second = report("samir", ReportKind.NEW, null,
-                "عشرات العائلات تغادر قرى ريف حلب الجنوبي هرباً من القصف",
-                "غادرت أكثر من 60 عائلة قرى الحاضر وتل الضمان جنوب حلب صباح اليوم إثر قصف مدفعي طوال الليل.",
-                "وقال مراسلنا إن النازحين وصلوا إلى مخيمات الأتارب التي تعاني نقصاً في الخيام.");
+        final CorrespondentReport first = displacementReport();
+        final CorrespondentReport second = displacementRewordedBySamir();
         final CorrespondentReport correction = report("reem", ReportKind.CORRECTION, first.getReportId(),
                 "نزوح نحو 80 عائلة من ريف حلب الجنوبي بعد قصف ليلي",
                 "نزحت نحو 80 عائلة، لا 60 كما ورد، من قرى تل الضمان والحاضر.", "ووصلت العائلات إلى مخيمات قرب الأتارب.");
@@ -245,14 +239,8 @@ class ProcessingTopologyTest {
     void shouldCountEachDecisionOfTheArticlesStepByOutcomeAndEachVersionBySignal() {
         // Given a report, a reworded copy by another correspondent, an exact resend, the same text under another id, a
         // correction, a correction of a report not seen yet, another correspondent's correction, and a withdrawal
-        final CorrespondentReport first = report("reem", ReportKind.NEW, null,
-                "نزوح عشرات العائلات من ريف حلب الجنوبي بعد قصف ليلي",
-                "نزحت عشرات العائلات فجر اليوم من قرى تل الضمان والحاضر في ريف حلب الجنوبي بعد قصف مدفعي استمر حتى الصباح.",
-                "ووصلت أكثر من ستين عائلة إلى مخيمات قرب الأتارب وسط نقص في الخيام.");
-        final CorrespondentReport second = report("samir", ReportKind.NEW, null,
-                "عشرات العائلات تغادر قرى ريف حلب الجنوبي هرباً من القصف",
-                "غادرت أكثر من 60 عائلة قرى الحاضر وتل الضمان جنوب حلب صباح اليوم إثر قصف مدفعي طوال الليل.",
-                "وقال مراسلنا إن النازحين وصلوا إلى مخيمات الأتارب التي تعاني نقصاً في الخيام.");
+        final CorrespondentReport first = displacementReport();
+        final CorrespondentReport second = displacementRewordedBySamir();
         final CorrespondentReport copy = CorrespondentReport.newBuilder(first).setReportId(UUID.randomUUID()).setCorrespondentId("samir").build();
 
         // When they are processed
@@ -298,6 +286,22 @@ class ProcessingTopologyTest {
 
     private void pipe(final CorrespondentReport report) {
         reports.pipeInput(report.getReportId().toString(), report);
+    }
+
+    /** The story both the versions test and the meters test file: reem's report of a night of shelling... */
+    private static CorrespondentReport displacementReport() {
+        return report("reem", ReportKind.NEW, null,
+                "نزوح عشرات العائلات من ريف حلب الجنوبي بعد قصف ليلي",
+                "نزحت عشرات العائلات فجر اليوم من قرى تل الضمان والحاضر في ريف حلب الجنوبي بعد قصف مدفعي استمر حتى الصباح.",
+                "ووصلت أكثر من ستين عائلة إلى مخيمات قرب الأتارب وسط نقص في الخيام.");
+    }
+
+    /** ... and samir's rewording of it: other words and figures, the same event. */
+    private static CorrespondentReport displacementRewordedBySamir() {
+        return report("samir", ReportKind.NEW, null,
+                "عشرات العائلات تغادر قرى ريف حلب الجنوبي هرباً من القصف",
+                "غادرت أكثر من 60 عائلة قرى الحاضر وتل الضمان جنوب حلب صباح اليوم إثر قصف مدفعي طوال الليل.",
+                "وقال مراسلنا إن النازحين وصلوا إلى مخيمات الأتارب التي تعاني نقصاً في الخيام.");
     }
 
     private static CorrespondentReport report(final String correspondent, final ReportKind kind, final UUID refersTo, final String headline,
